@@ -1,0 +1,39 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** A CLI failure the user can fix: printed without a stack, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(argv: string[], io: CommandIo): Promise<void>;
+}
+
+export interface CommandIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  cwd: string;
+}
+
+type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: false }>;
+
+export interface ParsedFlags<T extends FlagSpec> {
+  values: { [K in keyof T]?: T[K]['type'] extends 'boolean' ? boolean : string } & { help?: boolean };
+  positionals: string[];
+}
+
+/** `node:util` parseArgs that throws `UsageError` with the command's usage on bad flags. `--help` is always accepted. */
+export function parseFlags<T extends FlagSpec>(argv: string[], options: T, usage: string): ParsedFlags<T> {
+  try {
+    const config: ParseArgsConfig = { args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true };
+    return parseArgs(config) as unknown as ParsedFlags<T>;
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${usage}`);
+  }
+}

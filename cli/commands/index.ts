@@ -1,0 +1,7 @@
+import type { Command } from '../args.js';
+import { manifestCommand } from './manifest.js';
+import { schemasCommand } from './schemas.js';
+import { validateCommand } from './validate.js';
+
+/** Every CLI command; add one line per new command. */
+export const commands: Command[] = [manifestCommand, schemasCommand, validateCommand];

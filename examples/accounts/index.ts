@@ -1,0 +1,3 @@
+export * from './contract.js';
+export * from './module.js';
+export * from './store.js';

@@ -1,0 +1,237 @@
+import { normalizeAuthRequirement } from './auth-requirement.js';
+import { CONTRACT_VERSION } from './contract-version.js';
+import type { EventSpec } from './event-spec.js';
+import { isHttpMethod } from './http-method.js';
+import { ModuleManifestSchema, type JobDefinition, type ModuleManifest, type ServiceDependency } from './module-manifest.js';
+import { ProblemList } from './problems.js';
+import type { RouteDefinition } from './route-definition.js';
+import { isRouteSpec, pathParamNames, type AnyRouteSpec, type AnySchema } from './route-spec.js';
+import type { SchemaReference } from './schema-reference.js';
+import type { ViewDefinition } from './view-definition.js';
+import { isViewSpec, type AnyViewSpec } from './view-spec.js';
+import type { Capability } from './capabilities.js';
+
+/** The parts of the manifest a module states itself; routes, views and events are derived. */
+export interface ModuleIdentity {
+  name: string;
+  version: string;
+  kind: 'frontend' | 'backend';
+  capabilities?: Capability[];
+  jobs?: JobDefinition[];
+  services?: ServiceDependency[];
+  /** @default CONTRACT_VERSION */
+  contractVersion?: string;
+}
+
+export interface CreateModuleOptions {
+  manifest: ModuleIdentity;
+  routes?: readonly AnyRouteSpec[];
+  views?: readonly AnyViewSpec[];
+  events?: readonly EventSpec[];
+  /**
+   * Schemas to publish under a name of their own. Wherever one of them is used (by identity),
+   * the manifest refers to it by this name and generators emit it once and reference it.
+   */
+  schemas?: Record<string, AnySchema>;
+  /** Runs once before the first request is served. */
+  init?: () => void | Promise<void>;
+  /** Runs once when the host stops. */
+  dispose?: () => void | Promise<void>;
+}
+
+/** A module: its serializable manifest, and beside it the specs, schemas and hooks it was made from. */
+export interface ContractModule {
+  readonly type: 'module';
+  readonly manifest: ModuleManifest;
+  readonly routes: readonly AnyRouteSpec[];
+  readonly views: readonly AnyViewSpec[];
+  readonly events: readonly EventSpec[];
+  /** Every schema a `SchemaReference` of the manifest names, by that name. */
+  readonly schemas: Readonly<Record<string, AnySchema>>;
+  /** The names given in `CreateModuleOptions.schemas`, the ones meant to be shared components. */
+  readonly namedSchemas: readonly string[];
+  readonly init?: () => void | Promise<void>;
+  readonly dispose?: () => void | Promise<void>;
+}
+
+const INPUT_PARTS = ['params', 'query', 'headers', 'body'] as const;
+
+/**
+ * Builds a module from its specs: derives the manifest (route and view definitions with stable
+ * `SchemaReference`s), checks it, and throws one `ValidationError` listing every problem.
+ */
+export function createModule(options: CreateModuleOptions): ContractModule {
+  const problems = new ProblemList();
+  const registry = new SchemaRegistry(options.manifest.name, options.schemas ?? {}, problems);
+  const routes = options.routes ?? [];
+  const views = options.views ?? [];
+  const events = options.events ?? [];
+
+  checkRoutes(routes, problems);
+  checkViews(views, problems);
+
+  const routeDefinitions = routes.filter(isRouteSpec).map((route) => describeRoute(route, registry));
+  const viewDefinitions = views.filter(isViewSpec).map((view): ViewDefinition => {
+    const definition: ViewDefinition = { name: view.name, path: view.path, data: registry.reference(view.data, `views.${view.name}.data`, 'zod') };
+    if (view.params) definition.params = registry.reference(view.params, `views.${view.name}.params`, 'zod');
+    if (view.renderMode) definition.renderMode = view.renderMode;
+    if (view.staticPaths) definition.staticPaths = [...view.staticPaths];
+    return definition;
+  });
+
+  const { contractVersion, ...identity } = options.manifest;
+  const manifest: ModuleManifest = { ...identity, contractVersion: contractVersion ?? CONTRACT_VERSION };
+  if (routeDefinitions.length > 0) manifest.routes = routeDefinitions;
+  if (viewDefinitions.length > 0) manifest.views = viewDefinitions;
+  if (events.length > 0) {
+    manifest.events = events.map((event) => ({
+      name: event.name,
+      version: event.version,
+      direction: event.direction,
+      payload: registry.reference(event.payload, `events.${event.name}.v${event.version}`, 'zod'),
+      ...(event.description ? { description: event.description } : {}),
+      ...(event.deprecated ? { deprecated: true } : {}),
+    }));
+    checkDuplicates(events.map((e) => `${e.name}@v${e.version}`), 'events', 'event', problems);
+  }
+  if (options.init) manifest.init = true;
+  if (options.dispose) manifest.dispose = true;
+
+  const parsed = ModuleManifestSchema.safeParse(manifest);
+  if (!parsed.success) problems.addZodIssues('manifest', parsed.error.issues);
+  problems.throwIfAny('module', options.manifest.name || '(unnamed module)');
+
+  return {
+    type: 'module',
+    manifest,
+    routes,
+    views,
+    events,
+    schemas: registry.byName,
+    namedSchemas: Object.keys(options.schemas ?? {}),
+    ...(options.init ? { init: options.init } : {}),
+    ...(options.dispose ? { dispose: options.dispose } : {}),
+  };
+}
+
+export function isContractModule(value: unknown): value is ContractModule {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'module' &&
+    typeof (value as { manifest?: unknown }).manifest === 'object'
+  );
+}
+
+function describeRoute(route: AnyRouteSpec, registry: SchemaRegistry): RouteDefinition {
+  const kind = route.source?.kind === 'ts-rest' ? 'ts-rest' : 'zod';
+  const input: RouteDefinition['input'] = {};
+  for (const part of INPUT_PARTS) {
+    const schema = route.input?.[part];
+    if (schema) input[part] = registry.reference(schema, `${route.name}.${part}`, kind);
+  }
+  const responses: RouteDefinition['responses'] = {};
+  for (const [status, schema] of Object.entries(route.responses ?? {})) {
+    responses[status] = schema ? registry.reference(schema as AnySchema, `${route.name}.responses.${status}`, kind) : null;
+  }
+  const definition: RouteDefinition = { name: route.name, method: route.method, path: route.path, input, responses };
+  if (route.summary !== undefined) definition.summary = route.summary;
+  if (route.description !== undefined) definition.description = route.description;
+  if (route.tags?.length) definition.tags = [...route.tags];
+  if (route.deprecated) definition.deprecated = true;
+  const auth = normalizeAuthRequirement(route.auth);
+  if (auth) definition.auth = auth;
+  if (route.contentType && route.contentType !== 'application/json') definition.contentType = route.contentType;
+  if (route.responseContentTypes && Object.keys(route.responseContentTypes).length > 0) {
+    definition.responseContentTypes = Object.fromEntries(Object.entries(route.responseContentTypes).map(([s, t]) => [s, t]));
+  }
+  return definition;
+}
+
+function checkRoutes(routes: readonly AnyRouteSpec[], problems: ProblemList): void {
+  routes.forEach((route, index) => {
+    const at = `routes[${index}]${route && typeof route.name === 'string' && route.name ? ` (${route.name})` : ''}`;
+    if (!isRouteSpec(route)) {
+      problems.add(at, 'is not a route spec: use defineRoute() or fromTsRestRouter()');
+      return;
+    }
+    if (typeof route.name !== 'string' || route.name.trim() === '') problems.add(at, 'name must not be empty');
+    if (!isHttpMethod(route.method)) problems.add(at, `method "${String(route.method)}" is not one of GET, POST, PUT, PATCH, DELETE`);
+    if (typeof route.path !== 'string' || !route.path.startsWith('/')) problems.add(at, `path "${String(route.path)}" must start with "/"`);
+    const statuses = Object.keys(route.responses ?? {});
+    if (statuses.length === 0) problems.add(at, 'must declare at least one response status');
+    for (const status of statuses) {
+      if (!/^[1-5]\d\d$/.test(status)) problems.add(at, `response status "${status}" is not an HTTP status code`);
+    }
+    const shape = objectShape(route.input?.params);
+    if (shape && typeof route.path === 'string') {
+      const inPath = new Set(pathParamNames(route.path));
+      for (const key of Object.keys(shape)) {
+        if (!inPath.has(key)) problems.add(at, `params schema declares "${key}", which is not a parameter of path "${route.path}"`);
+      }
+    }
+  });
+  const valid = routes.filter(isRouteSpec);
+  checkDuplicates(valid.map((r) => r.name), 'routes', 'route name', problems);
+  checkDuplicates(
+    valid.map((r) => `${r.method} ${typeof r.path === 'string' ? r.path.replace(/:[A-Za-z0-9_]+/g, ':param') : ''}`),
+    'routes',
+    'method and path',
+    problems,
+    valid.map((r) => `${r.method} ${r.path}`),
+  );
+}
+
+function checkViews(views: readonly AnyViewSpec[], problems: ProblemList): void {
+  views.forEach((view, index) => {
+    const at = `views[${index}]${view && typeof view.name === 'string' && view.name ? ` (${view.name})` : ''}`;
+    if (!isViewSpec(view)) return problems.add(at, 'is not a view spec: use defineView()');
+    if (typeof view.name !== 'string' || view.name.trim() === '') problems.add(at, 'name must not be empty');
+    if (typeof view.path !== 'string' || !view.path.startsWith('/')) problems.add(at, `path "${String(view.path)}" must start with "/"`);
+  });
+  const valid = views.filter(isViewSpec);
+  checkDuplicates(valid.map((v) => v.name), 'views', 'view name', problems);
+  checkDuplicates(valid.map((v) => v.path), 'views', 'view path', problems);
+}
+
+function checkDuplicates(keys: readonly string[], where: string, what: string, problems: ProblemList, labels = keys): void {
+  const seen = new Map<string, number>();
+  keys.forEach((key, index) => {
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, index);
+    else problems.add(`${where}[${index}]`, `duplicate ${what} "${labels[index]}" (first used by ${where}[${first}] "${labels[first]}")`);
+  });
+}
+
+function objectShape(schema: AnySchema | undefined): Record<string, unknown> | undefined {
+  const def = (schema as { _def?: { typeName?: string; shape?: () => Record<string, unknown> } } | undefined)?._def;
+  return def?.typeName === 'ZodObject' && typeof def.shape === 'function' ? def.shape() : undefined;
+}
+
+/** Gives every schema a stable name: its registered name, or one derived from where it is used. */
+class SchemaRegistry {
+  readonly byName: Record<string, AnySchema> = {};
+  private readonly names = new Map<AnySchema, string>();
+
+  constructor(
+    private readonly source: string,
+    named: Record<string, AnySchema>,
+    problems: ProblemList,
+  ) {
+    for (const [name, schema] of Object.entries(named)) {
+      if (!schema || typeof (schema as { safeParse?: unknown }).safeParse !== 'function') {
+        problems.add(`schemas.${name}`, 'is not a Zod schema');
+        continue;
+      }
+      this.byName[name] = schema;
+      if (!this.names.has(schema)) this.names.set(schema, name);
+    }
+  }
+
+  reference(schema: AnySchema, derivedName: string, kind: SchemaReference['kind']): SchemaReference {
+    const named = this.names.get(schema);
+    if (named) return { kind: 'zod', name: named, source: this.source };
+    this.byName[derivedName] = schema;
+    return { kind, name: derivedName, source: this.source };
+  }
+}
