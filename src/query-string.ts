@@ -1,0 +1,37 @@
+/**
+ * How the kit puts a query object on the URL, and so how the OpenAPI document describes it:
+ * - scalars: `key=value` (Dates as ISO strings, `null` as an empty value, `undefined` left out);
+ * - arrays: OpenAPI `style: form, explode: true`, the key repeated: `tags=a&tags=b`;
+ * - objects: OpenAPI `style: deepObject, explode: true`: `filter[name]=x&filter[age]=3`.
+ */
+export const QUERY_STYLE = {
+  array: { style: 'form', explode: true },
+  object: { style: 'deepObject', explode: true },
+} as const;
+
+/** Encodes a query object as described by `QUERY_STYLE`, without the leading `?`. */
+export function encodeQuery(query: Record<string, unknown> | undefined | null): string {
+  if (!query) return '';
+  const pairs: string[] = [];
+  const push = (key: string, value: unknown) => pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(scalar(value))}`);
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== undefined) push(key, item);
+    } else if (isPlainObject(value)) {
+      for (const [inner, innerValue] of Object.entries(value)) if (innerValue !== undefined) push(`${key}[${inner}]`, innerValue);
+    } else push(key, value);
+  }
+  return pairs.join('&');
+}
+
+function scalar(value: unknown): string {
+  if (value === null) return '';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !(value instanceof Date) && Object.getPrototypeOf(value) === Object.prototype;
+}
