@@ -98,7 +98,11 @@ export function createModule(options: CreateModuleOptions): ContractModule {
   if (options.dispose) manifest.dispose = true;
 
   const parsed = ModuleManifestSchema.safeParse(manifest);
-  if (!parsed.success) problems.addZodIssues('manifest', parsed.error.issues);
+  if (!parsed.success) {
+    // Routes and views with a problem already reported above are not reported twice.
+    const reported = new Set(problems.items.map((p) => /^(routes|views)\[(\d+)\]/.exec(p.at)?.slice(1, 3).join('.')));
+    problems.addZodIssues('manifest', parsed.error.issues.filter((i) => !reported.has(`${String(i.path[0])}.${String(i.path[1])}`)));
+  }
   problems.throwIfAny('module', options.manifest.name || '(unnamed module)');
 
   return {

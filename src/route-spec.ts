@@ -73,8 +73,13 @@ export type AnyRouteSpec = RouteSpec<any, any>;
 
 export type DefineRouteInput<TInput extends RouteInputSchemas, TResponses extends RouteResponseSchemas> = Omit<
   RouteSpec<TInput, TResponses>,
-  'type' | 'auth' | 'input'
-> & { input?: TInput; auth?: AuthRequirementInput };
+  'type' | 'auth' | 'input' | 'handler'
+> & {
+  input?: TInput;
+  auth?: AuthRequirementInput;
+  // NoInfer: the schemas alone decide the types, so `status: 200` in a handler stays a literal.
+  handler: RouteHandler<NoInfer<TInput>, NoInfer<TResponses>>;
+};
 
 /**
  * Declares a route with Zod schemas. The handler's `params`, `query`, `headers` and `body` are
