@@ -1,0 +1,42 @@
+import express from 'express';
+import { createLogger, type Logger } from '@webstir-io/module-contract';
+import { mountModule } from '@webstir-io/module-contract/express';
+import { createAccountsModule } from './module.js';
+import { DemoTokenAuthProvider, MemoryDatabaseProvider } from './providers.js';
+import type { AccountStore } from './store.js';
+
+export interface AccountsAppOptions {
+  /** Where accounts live. @default the in-memory database's store */
+  store?: AccountStore;
+  logger?: Logger;
+  /** The clock handed to every request context. */
+  now?: () => Date;
+}
+
+/** The Accounts example as an Express app: the module mounted with the demo providers. */
+export async function createAccountsApp(options: AccountsAppOptions = {}): Promise<{ app: express.Express; close(): Promise<void> }> {
+  const database = new MemoryDatabaseProvider(options.now);
+  const db = await database.connect();
+  const auth = new DemoTokenAuthProvider();
+  const module = createAccountsModule(options.store ?? db.accounts);
+  const logger = options.logger ?? createLogger();
+
+  const app = express();
+  app.disable('x-powered-by');
+  const mounted = mountModule(app, module, {
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+    context: () => ({ auth, db }),
+  } as never);
+  // Docs: serveDocs(...) is mounted here.
+  // Web app: the frontend bundle is served at /app here.
+  await mounted.ready;
+
+  return {
+    app,
+    close: async () => {
+      await mounted.close();
+      await database.close();
+    },
+  };
+}
