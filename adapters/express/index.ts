@@ -1,2 +1,4 @@
 export { mountModule } from './mount-module.js';
-export type { MountedModule, MountOptions } from './mount-module.js';
+export type { ContextProviders, MountedModule, MountedRoute, MountOptions, SessionSource } from './mount-options.js';
+export { isValidRequestId, REQUEST_ID_HEADER } from './request-id.js';
+export { stripPrototypeKeys } from './strip-prototype-keys.js';

@@ -1,35 +1,118 @@
 import { createExpressEndpoints } from '@ts-rest/express';
 import express, { type IRouter } from 'express';
 import type { ContractModule } from '../../src/create-module.js';
-import { silentLogger, type Logger } from '../../src/logger.js';
+import { silentLogger } from '../../src/logger.js';
+import { ProblemList } from '../../src/problems.js';
+import { isRouteSpec } from '../../src/route-spec.js';
+import { isViewSpec } from '../../src/view-spec.js';
+import { createErrorHandler } from './error-response.js';
+import { methodNotAllowed, notFound } from './fallbacks.js';
+import { createMountGate } from './mount-gate.js';
+import type { MountedModule, MountedRoute, MountOptions } from './mount-options.js';
+import { createContextFactory } from './request-context.js';
+import { createRouteEndpoint, type EndpointShared } from './route-endpoint.js';
+import { toAppRoute } from './to-app-route.js';
+import { toValidationError } from './validation-issues.js';
+import { createViewEndpoint } from './view-endpoint.js';
 
-/** Options of `mountModule`. */
-export interface MountOptions {
-  logger?: Logger;
-}
-
-/** What `mountModule` returns. */
-export interface MountedModule {
-  /** Resolves once the module's `init` has run. */
-  ready: Promise<void>;
-  /** Runs the module's `dispose`. */
-  close(): Promise<void>;
-}
-
-/** Mounts a module's routes on an Express app or router. */
+/**
+ * Serves a module on an Express app or router, on `@ts-rest/express`. Every request gets a
+ * `RequestContext` (request id, auth, db, env, logger); every part of it is validated; every
+ * response, success or error, keeps the contract; errors use the one error shape. The module's
+ * `init` starts now and requests wait for it; `close()` runs its `dispose`.
+ * @example
+ * const app = express();
+ * const mounted = mountModule(app, accountsModule, { context: () => ({ auth, db }), logger });
+ * await mounted.ready;
+ * // on shutdown: await mounted.close();
+ */
 export function mountModule(target: IRouter, module: ContractModule, options: MountOptions = {}): MountedModule {
+  const logger = options.logger ?? silentLogger;
+  const viewsPrefix = normalizePrefix(options.viewsPrefix ?? '/_views');
+  const routes = module.routes.filter(isRouteSpec);
+  const views = module.views.filter(isViewSpec);
+  checkOptions(module, options);
+
+  const gate = createMountGate(module.init, (error) =>
+    logger.error(`[express] module ${module.manifest.name}: init failed`, { error }),
+  );
+  const shared: EndpointShared = {
+    gate,
+    createContext: createContextFactory(options, logger),
+    bodyLimit: options.bodyLimit ?? '100kb',
+    responseValidation: options.responseValidation ?? true,
+  };
+
   const router = express.Router();
-  router.use(express.json());
+  const mounted: MountedRoute[] = [];
   const contract: Record<string, unknown> = {};
   const implementation: Record<string, unknown> = {};
-  module.routes.forEach((spec, index) => {
-    const key = `r${index}`;
-    contract[key] = (spec.source as { route: unknown }).route;
-    implementation[key] = async (args: { params: unknown; query: unknown; headers: unknown; body: unknown; req: unknown; res: unknown }) =>
-      spec.handler(args, { req: args.req, res: args.res, logger: options.logger ?? silentLogger } as never);
+  routes.forEach((spec, index) => {
+    contract[`route${index}`] = toAppRoute(spec);
+    implementation[`route${index}`] = createRouteEndpoint(spec, shared);
+    mounted.push({ kind: 'route', name: spec.name, method: spec.method, path: spec.path });
   });
-  createExpressEndpoints(contract as never, implementation as never, router, { logInitialization: false });
+  createExpressEndpoints(contract as never, implementation as never, router, {
+    logInitialization: false,
+    jsonQuery: false,
+    responseValidation: false,
+    requestValidationErrorHandler: (error, _req, _res, next) =>
+      next(toValidationError({ params: error.pathParams, query: error.query, headers: error.headers, body: error.body })),
+  });
+
+  for (const view of views) {
+    const path = `${viewsPrefix}${view.path}`;
+    router.get(path, createViewEndpoint(view, shared));
+    mounted.push({ kind: 'view', name: view.name, method: 'GET', path });
+  }
+
+  const methodsByPath = new Map<string, string[]>();
+  for (const { method, path } of mounted) methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), method]);
+  for (const [path, methods] of methodsByPath) router.all(path, methodNotAllowed(methods));
+
+  const basePath = options.basePath !== undefined ? normalizePrefix(options.basePath) || '/' : commonPrefix(routes.map((r) => r.path));
+  if (basePath && (basePath !== '/' || options.basePath !== undefined)) router.use(basePath, notFound);
+  if (views.length > 0 && viewsPrefix) router.use(viewsPrefix, notFound);
+  router.use(createErrorHandler(logger));
+
   target.use(router);
-  const ready = Promise.resolve(module.init?.());
-  return { ready, close: async () => module.dispose?.() };
+
+  let closing: Promise<void> | undefined;
+  return {
+    routes: mounted,
+    ready: gate.wait,
+    close: () =>
+      (closing ??= gate.wait.catch(() => undefined).then(async () => {
+        await module.dispose?.();
+      })),
+  };
+}
+
+function checkOptions(module: ContractModule, options: MountOptions): void {
+  const problems = new ProblemList();
+  if (options.viewsPrefix !== undefined && !/^\/[^?#]*$/.test(options.viewsPrefix)) problems.add('viewsPrefix', 'must start with "/"');
+  if (options.basePath !== undefined && !/^\/[^?#]*$/.test(options.basePath)) problems.add('basePath', 'must start with "/"');
+  const limit = options.bodyLimit;
+  if (limit !== undefined && !(typeof limit === 'number' ? limit > 0 : /^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(limit))) {
+    problems.add('bodyLimit', `"${String(limit)}" is not a size such as 102400 or "100kb"`);
+  }
+  problems.throwIfAny('express', `module ${module.manifest.name}`);
+}
+
+function normalizePrefix(prefix: string): string {
+  return prefix.replace(/\/+$/, '');
+}
+
+/** The longest run of leading static segments shared by every path: `/api` for `/api/a` and `/api/b/:id`. */
+function commonPrefix(paths: readonly string[]): string {
+  if (paths.length === 0) return '';
+  const split = paths.map((path) => path.split('/').filter(Boolean));
+  const shared: string[] = [];
+  for (let i = 0; ; i++) {
+    const segment = split[0]?.[i];
+    if (segment === undefined || segment.startsWith(':') || /[*?()]/.test(segment)) break;
+    if (!split.every((parts) => parts[i] === segment && parts.length > i + 1)) break;
+    shared.push(segment);
+  }
+  return `/${shared.join('/')}`;
 }

@@ -1,6 +1,6 @@
 import express from 'express';
 import { createLogger, type Logger } from '@webstir-io/module-contract';
-import { mountModule } from '@webstir-io/module-contract/express';
+import { mountModule, type MountedRoute } from '@webstir-io/module-contract/express';
 import { createAccountsModule } from './module.js';
 import { DemoTokenAuthProvider, MemoryDatabaseProvider } from './providers.js';
 import type { AccountStore } from './store.js';
@@ -14,7 +14,7 @@ export interface AccountsAppOptions {
 }
 
 /** The Accounts example as an Express app: the module mounted with the demo providers. */
-export async function createAccountsApp(options: AccountsAppOptions = {}): Promise<{ app: express.Express; close(): Promise<void> }> {
+export async function createAccountsApp(options: AccountsAppOptions = {}): Promise<{ app: express.Express; routes: readonly MountedRoute[]; close(): Promise<void> }> {
   const database = new MemoryDatabaseProvider(options.now);
   const db = await database.connect();
   const auth = new DemoTokenAuthProvider();
@@ -27,13 +27,14 @@ export async function createAccountsApp(options: AccountsAppOptions = {}): Promi
     logger,
     ...(options.now ? { now: options.now } : {}),
     context: () => ({ auth, db }),
-  } as never);
+  });
   // Docs: serveDocs(...) is mounted here.
   // Web app: the frontend bundle is served at /app here.
   await mounted.ready;
 
   return {
     app,
+    routes: mounted.routes,
     close: async () => {
       await mounted.close();
       await database.close();

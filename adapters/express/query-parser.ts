@@ -1,0 +1,40 @@
+import { parse } from 'qs';
+
+/**
+ * qs settings for query strings: prototype keys are refused, nesting, array indices and the
+ * number of parameters are bounded. Repeated keys (`tags=a&tags=b`) become arrays and
+ * `filter[a]=1` becomes an object, the encoding the kit's client uses.
+ */
+export const QUERY_PARSE_OPTIONS = {
+  allowPrototypes: false,
+  plainObjects: false,
+  depth: 5,
+  arrayLimit: 100,
+  parameterLimit: 1000,
+  duplicates: 'combine',
+  allowDots: false,
+} as const;
+
+/** Parses the query string of a request URL (the part after `?`). */
+export function parseQuery(url: string): Record<string, unknown> {
+  const start = url.indexOf('?');
+  if (start === -1 || start === url.length - 1) return {};
+  return parse(url.slice(start + 1), QUERY_PARSE_OPTIONS) as Record<string, unknown>;
+}
+
+/** Parses an `application/x-www-form-urlencoded` body with the same settings as query strings. */
+export function parseFormBody(text: string): Record<string, unknown> {
+  return parse(text, QUERY_PARSE_OPTIONS) as Record<string, unknown>;
+}
+
+/**
+ * Wraps a lone value in an array where the schema expects one: `?tags=a` arrives as a string,
+ * `?tags=a&tags=b` as an array, and both must validate against `z.array(...)`.
+ */
+export function wrapLoneValues(query: Record<string, unknown>, arrayKeys: readonly string[]): void {
+  for (const key of arrayKeys) {
+    if (!Object.prototype.hasOwnProperty.call(query, key)) continue;
+    const value = query[key];
+    if (value !== undefined && !Array.isArray(value) && typeof value !== 'object') query[key] = [value];
+  }
+}
