@@ -12,10 +12,7 @@ export const Account = z.object({
 });
 export type Account = z.infer<typeof Account>;
 
-export const CreateAccount = z.object({
-  email: z.string().email(),
-  name: z.string().min(1).max(100),
-});
+export const CreateAccount = Account.pick({ email: true, name: true });
 export type CreateAccount = z.infer<typeof CreateAccount>;
 
 export const AccountPage = paged(Account);
