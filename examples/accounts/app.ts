@@ -1,9 +1,12 @@
 import express from 'express';
 import { createLogger, type Logger } from '@webstir-io/module-contract';
 import { mountModule, type MountedRoute } from '@webstir-io/module-contract/express';
+import { serveDocs } from '@webstir-io/module-contract/openapi';
 import { createAccountsModule } from './module.js';
+import { accountsOpenApi } from './openapi-docs.js';
 import { DemoTokenAuthProvider, MemoryDatabaseProvider } from './providers.js';
 import type { AccountStore } from './store.js';
+import { webDistDir } from './web/web-dir.js';
 
 export interface AccountsAppOptions {
   /** Where accounts live. @default the in-memory database's store */
@@ -29,7 +32,9 @@ export async function createAccountsApp(options: AccountsAppOptions = {}): Promi
     context: () => ({ auth, db }),
   });
   // Docs: serveDocs(...) is mounted here.
+  serveDocs(app, accountsOpenApi(module), { path: '/docs' });
   // Web app: the frontend bundle is served at /app here.
+  app.use('/app', express.static(webDistDir));
   await mounted.ready;
 
   return {
