@@ -4,3 +4,5 @@ export { generateOpenApi } from './generate-openapi.js';
 export type { GenerateOpenApiOptions, OpenApi30Options, OpenApi31Options, OpenApiDocument, OpenApiVersion } from './openapi-options.js';
 export { openApiToJson, openApiToYaml } from './format-document.js';
 export { operationIdFor } from './operation-id.js';
+export { serveDocs } from './serve-docs.js';
+export type { DocsApp, DocsRequest, DocsResponse, ServeDocsOptions } from './serve-docs.js';
