@@ -32,7 +32,10 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
     const { status, body } = toErrorResponse(error, requestId);
     if (status >= 500) {
       const details = isContractError(error) && error.details !== undefined ? { details: error.details } : {};
-      logger.error(`[express] ${state ? `route ${state.route}` : `${req.method} ${req.path}`}: ${describe(error)}`, {
+      const where = state ? (state.route.startsWith('view ') ? state.route : `route ${state.route}`) : `${req.method} ${req.path}`;
+      // Mismatches found by the binding already name their route.
+      const message = isContractError(error) && error.message.startsWith('[express]') ? error.message : `[express] ${where}: unhandled error`;
+      logger.error(message, {
         requestId,
         ...(state ? { route: state.route } : {}),
         error,
@@ -50,9 +53,4 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
 
 function isUndecodablePath(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as Error).name === 'URIError' && (error as { status?: unknown }).status === 400;
-}
-
-function describe(error: unknown): string {
-  if (isContractError(error) && error.message.startsWith('[')) return error.message;
-  return 'unhandled error';
 }
