@@ -1,8 +1,9 @@
 import type { Command } from '../args.js';
+import { clientCommand } from './client.js';
 import { manifestCommand } from './manifest.js';
 import { openapiCommand } from './openapi.js';
 import { schemasCommand } from './schemas.js';
 import { validateCommand } from './validate.js';
 
 /** Every CLI command; add one line per new command. */
-export const commands: Command[] = [manifestCommand, openapiCommand, schemasCommand, validateCommand];
+export const commands: Command[] = [clientCommand, manifestCommand, openapiCommand, schemasCommand, validateCommand];
