@@ -1,0 +1,233 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { initContract } from '@ts-rest/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createModule, defineRoute, silentLogger } from '@webstir-io/module-contract';
+import { createClient } from '@webstir-io/module-contract/client';
+import { fromTsRestRouter } from '@webstir-io/module-contract/ts-rest';
+import { generateClient } from '../adapters/client/codegen/generate-client.js';
+import { main } from '../cli/main.js';
+import { createAccountsApp } from '../examples/accounts/app.js';
+import { accountsContract, createAccountsModule } from './fixtures/accounts.js';
+import { listen } from './fixtures/listen.js';
+
+const c = initContract();
+const Echo = z.object({ method: z.string(), url: z.string(), headers: z.record(z.string()), body: z.unknown() });
+const echoContract = c.router({
+  search: {
+    method: 'GET',
+    path: '/echo/search',
+    query: z.object({ tags: z.array(z.string()).optional(), filter: z.object({ a: z.number(), b: z.string() }).partial().optional(), at: z.date().optional() }),
+    responses: { 200: Echo },
+  },
+  item: { method: 'GET', path: '/echo/items/:id', responses: { 200: Echo } },
+  send: { method: 'POST', path: '/echo/send', body: z.object({ n: z.number() }), responses: { 200: Echo } },
+  hang: { method: 'GET', path: '/hang', responses: { 200: Echo } },
+  status: { method: 'GET', path: '/status/:code', responses: { 200: Echo } },
+  badJson: { method: 'GET', path: '/bad-json', responses: { 200: Echo } },
+});
+const unused = async () => ({ status: 200 as const, body: { method: '', url: '', headers: {}, body: null } });
+const echoModule = createModule({
+  manifest: { name: 'echo', version: '0.0.1', kind: 'backend' },
+  routes: fromTsRestRouter(echoContract, { search: unused, item: unused, send: unused, hang: unused, status: unused, badJson: unused }),
+});
+
+function echo(req: IncomingMessage, res: ServerResponse): void {
+  let body = '';
+  req.on('data', (chunk) => (body += chunk));
+  req.on('end', () => {
+    const url = req.url ?? '';
+    if (typeof req.headers['x-request-id'] === 'string') res.setHeader('x-request-id', req.headers['x-request-id']);
+    if (url.startsWith('/hang')) return;
+    if (url.startsWith('/status/')) return void res.writeHead(Number(url.split('/')[2]), { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>');
+    if (url === '/bad-json') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"method":');
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ method: req.method, url, headers: req.headers, body: body ? JSON.parse(body) : null }));
+  });
+}
+
+type AnyCall = (args?: unknown) => Promise<{ status: number; ok: boolean; body: unknown; requestId: string | undefined }>;
+type Generated = { createClient(options: Record<string, unknown>): Record<string, Record<string, AnyCall> | AnyCall>; unwrap(result: unknown): Promise<unknown> };
+
+const work = mkdtempSync(join(tmpdir(), 'mc-generated-client-'));
+let accountsGenerated: Generated;
+let echoGenerated: Generated;
+let echoUrl: string;
+const closers: (() => Promise<void>)[] = [];
+
+function tsc(bin: string, options: Record<string, unknown>): string {
+  writeFileSync(join(work, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: ['accounts-client.ts', 'echo-client.ts'] }));
+  try {
+    return execFileSync(process.execPath, [bin, '-p', work], { encoding: 'utf8' });
+  } catch (error) {
+    throw new Error(`tsc failed:\n${(error as { stdout?: string }).stdout}`);
+  }
+}
+
+const strict = {
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  noImplicitOverride: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  target: 'es2022',
+  lib: ['es2022', 'dom'],
+  types: [],
+  module: 'esnext',
+  moduleResolution: 'bundler',
+  verbatimModuleSyntax: true,
+  skipLibCheck: false,
+};
+
+beforeAll(async () => {
+  writeFileSync(join(work, 'accounts-client.ts'), generateClient(createAccountsModule()));
+  writeFileSync(join(work, 'echo-client.ts'), generateClient(echoModule));
+  // TypeScript 5.9 type-checks it too, so consumers on the previous compiler can use it.
+  tsc('node_modules/typescript59/bin/tsc', { ...strict, noEmit: true });
+  tsc('node_modules/typescript/bin/tsc', { ...strict, outDir: join(work, 'out') });
+  accountsGenerated = (await import(pathToFileURL(join(work, 'out', 'accounts-client.js')).href)) as Generated;
+  echoGenerated = (await import(pathToFileURL(join(work, 'out', 'echo-client.js')).href)) as Generated;
+  const server = await listen(echo);
+  echoUrl = server.url;
+  closers.push(server.close);
+});
+afterAll(async () => {
+  for (const close of closers) await close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function accountsServer(): Promise<string> {
+  const accounts = await createAccountsApp({ logger: silentLogger });
+  const server = await listen(accounts.app);
+  closers.push(server.close, accounts.close);
+  return server.url;
+}
+
+// Ids, times and request ids differ from run to run; everything else must match.
+function stable(value: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(value ?? null)
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uuid>')
+      .replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<time>'),
+  );
+}
+
+describe('the generated Accounts client', () => {
+  it('is the committed example client', async () => {
+    await expect(generateClient(createAccountsModule())).toMatchFileSnapshot('../examples/accounts/web/generated/accounts-client.ts');
+  });
+
+  it('gives the same results as createClient against the example server', async () => {
+    const scenario = async (accounts: Record<string, AnyCall>) => {
+      const outcomes: unknown[] = [];
+      const record = async (call: Promise<{ status: number; ok: boolean; body: unknown }>) => {
+        const { status, ok, body } = await call;
+        outcomes.push(stable({ status, ok, body }));
+        return body as { id: string };
+      };
+      const created = await record(accounts.create!({ body: { email: 'ada@example.com', name: 'Ada' } }));
+      await record(accounts.create!({ body: { email: 'ada@example.com', name: 'Ada' } }));
+      await record(accounts.get!({ params: { id: created.id } }));
+      await record(accounts.get!({ params: { id: '00000000-0000-4000-8000-000000000000' } }));
+      await record(accounts.get!({ params: { id: 'not-a-uuid' } }));
+      await record(accounts.list!({ query: { limit: 1 } }));
+      await record(accounts.list!());
+      await record(accounts.remove!({ params: { id: created.id } }));
+      await record(accounts.remove!({ params: { id: created.id }, extraHeaders: { authorization: 'Bearer demo-admin' } }));
+      return outcomes;
+    };
+    const generated = accountsGenerated.createClient({ baseUrl: await accountsServer() }).accounts as Record<string, AnyCall>;
+    const kit = createClient(accountsContract, { baseUrl: await accountsServer() }).accounts as unknown as Record<string, AnyCall>;
+    const fromGenerated = await scenario(generated);
+    expect(fromGenerated).toEqual(await scenario(kit));
+    expect(fromGenerated.map((outcome) => (outcome as { status: number }).status)).toEqual([201, 409, 200, 404, 400, 200, 200, 401, 204]);
+    expect(fromGenerated[1]).toMatchObject({ ok: false, body: { code: 'email_taken', message: 'Email ada@example.com is already registered' } });
+  });
+
+  it('throws the same ContractClientError through its own unwrap', async () => {
+    const client = accountsGenerated.createClient({ baseUrl: await accountsServer(), requestId: () => 'gen-1' });
+    const accounts = client.accounts as Record<string, AnyCall>;
+    await accountsGenerated.unwrap(accounts.create!({ body: { email: 'x@example.com', name: 'X' } }));
+    const error = await accountsGenerated.unwrap(accounts.create!({ body: { email: 'x@example.com', name: 'X' } })).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: 'ContractClientError',
+      status: 409,
+      code: 'email_taken',
+      requestId: 'gen-1',
+      message: '[client] HTTP 409 email_taken: Email x@example.com is already registered (request gen-1)',
+    });
+  });
+});
+
+describe('the generated client and createClient send and fail alike', () => {
+  const calls: [string, unknown][] = [
+    ['search', { query: { tags: ['a b', 'c&d'], filter: { a: 1, b: 'x' }, at: new Date('2024-01-02T03:04:05Z') } }],
+    ['item', { params: { id: 'a/b?c#d' } }],
+    ['send', { body: { n: 1 }, extraHeaders: { 'X-Tenant': 't1', 'x-request-id': 'fixed' } }],
+    ['status', { params: { code: '502' } }],
+    ['badJson', undefined],
+    ['hang', undefined],
+  ];
+
+  it.each(calls)('%s', async (name, args) => {
+    const options = { baseUrl: echoUrl, timeoutMs: 100, headers: async () => ({ 'X-App': 'web' }), requestId: () => 'req-1' };
+    const kit = createClient(echoContract, options) as unknown as Record<string, AnyCall>;
+    const generated = echoGenerated.createClient(options) as Record<string, AnyCall>;
+    const project = ({ status, ok, body, requestId }: Awaited<ReturnType<AnyCall>>) => {
+      const echoed = body as { headers?: Record<string, string> };
+      const headers = echoed?.headers && { ...echoed.headers, host: '<host>', connection: '<connection>' };
+      return { status, ok, requestId, body: headers ? { ...echoed, headers } : body };
+    };
+    const expected = project(await kit[name]!(args));
+    expect(project(await generated[name]!(args))).toEqual(expected);
+    if (name === 'search') expect(expected.body).toMatchObject({ url: '/echo/search?tags=a%20b&tags=c%26d&filter%5Ba%5D=1&filter%5Bb%5D=x&at=2024-01-02T03%3A04%3A05.000Z' });
+    if (name === 'send') expect(expected).toMatchObject({ requestId: 'fixed', body: { headers: { 'x-app': 'web', 'x-tenant': 't1', 'content-type': 'application/json' } } });
+    if (name === 'hang') expect(expected).toMatchObject({ status: 0, body: { code: 'timeout' } });
+  });
+});
+
+describe('module-contract client', () => {
+  const io = () => {
+    const lines = { out: [] as string[], err: [] as string[] };
+    return { lines, io: { out: (l: string) => lines.out.push(l), err: (l: string) => lines.err.push(l), cwd: process.cwd() } };
+  };
+
+  it('writes the client of a built module', async () => {
+    const out = join(work, 'cli', 'accounts-client.ts');
+    const { lines, io: cli } = io();
+    expect(await main(['client', '--module', 'dist/examples/accounts/module.js', '--out', out], cli)).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(generateClient(createAccountsModule()));
+    expect(lines.err).toEqual([`[client] wrote ${out} (4 routes)`]);
+  });
+
+  it('exits 2 and names the file it cannot use', async () => {
+    const { lines, io: cli } = io();
+    expect(await main(['client', '--module', 'missing.js', '--out', join(work, 'x.ts')], cli)).toBe(2);
+    expect(lines.err).toEqual(['module-contract client: missing.js: file not found']);
+    expect(await main(['client', '--module', 'dist/examples/accounts/module.js'], cli)).toBe(2);
+    expect(await main(['client', '--module', 'dist/examples/accounts/module.js', '--out', join(work, 'x.js')], cli)).toBe(2);
+  });
+
+  it('reports every route and schema it cannot generate in one error', () => {
+    const module = createModule({
+      manifest: { name: 'odd', version: '1.0.0', kind: 'backend' },
+      schemas: { 'odd-thing': z.object({ a: z.string() }), ClientOptions: z.object({ b: z.string() }) },
+      routes: [
+        defineRoute({ name: 'files.upload', method: 'POST', path: '/files', contentType: 'multipart/form-data', input: { body: z.object({ f: z.string() }) }, responses: { 204: null }, handler: () => ({ status: 204, body: undefined }) }),
+        defineRoute({ name: 'files.get-one', method: 'GET', path: '/files/:id', responses: { 204: null }, handler: () => ({ status: 204, body: undefined }) }),
+      ],
+    });
+    expect(() => generateClient(module)).toThrowErrorMatchingInlineSnapshot(`
+      [ValidationError: [client] module odd: 4 problems
+        - schemas.odd-thing: is not a TypeScript identifier, so it cannot name a type
+        - schemas.ClientOptions: clashes with a name the generated client declares; rename the schema
+        - routes[0] files.upload: request content type multipart/form-data is not supported by the generated client; use createClient
+        - routes[1] files.get-one: every dot-separated part of the route name must be a TypeScript identifier]
+    `);
+  });
+});
