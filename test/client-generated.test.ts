@@ -218,8 +218,8 @@ describe('module-contract client', () => {
       manifest: { name: 'odd', version: '1.0.0', kind: 'backend' },
       schemas: { 'odd-thing': z.object({ a: z.string() }), ClientOptions: z.object({ b: z.string() }) },
       routes: [
-        defineRoute({ name: 'files.upload', method: 'POST', path: '/files', contentType: 'multipart/form-data', input: { body: z.object({ f: z.string() }) }, responses: { 204: null }, handler: () => ({ status: 204, body: undefined }) }),
-        defineRoute({ name: 'files.get-one', method: 'GET', path: '/files/:id', responses: { 204: null }, handler: () => ({ status: 204, body: undefined }) }),
+        defineRoute({ name: 'files.upload', method: 'POST', path: '/files', contentType: 'multipart/form-data', input: { body: z.object({ f: z.string() }) }, responses: { 204: null }, handler: () => ({ status: 204 as const, body: undefined }) }),
+        defineRoute({ name: 'files.get-one', method: 'GET', path: '/files/:id', responses: { 204: null }, handler: () => ({ status: 204 as const, body: undefined }) }),
       ],
     });
     expect(() => generateClient(module)).toThrowErrorMatchingInlineSnapshot(`
