@@ -55,6 +55,7 @@ export const DOCS_INITIALIZER = `(function () {
     oauth2RedirectUrl: new URL('assets/oauth2-redirect.html', here).href,
     dom_id: '#swagger-ui',
     deepLinking: true,
+    displayOperationId: true,
     validatorUrl: null,
     presets: [SwaggerUIBundle.presets.apis],
     layout: 'BaseLayout'

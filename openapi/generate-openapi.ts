@@ -73,8 +73,8 @@ export function generateOpenApi(modules: ContractModule | readonly ContractModul
     }
   }
 
-  components.reportConflicts();
   const schemas = components.components();
+  components.reportConflicts();
   if (options.examples) components.addExamples(schemas, options.examples);
   const names = valid.map((m) => m.manifest.name);
   problems.throwIfAny('openapi', several ? `modules ${names.join(', ')}` : `module ${names[0] ?? '(none)'}`);

@@ -127,11 +127,11 @@ export class SchemaComponents {
     for (const { name, first, second } of this.conflicts) {
       const describe = (claim: Claim) => {
         const routes = this.routesUsing(this.defsOf(claim));
-        return `${claim.owner}'s (${routes.length > 0 ? `used by ${routes.join(', ')}` : 'used by no route'})`;
+        return `one from ${claim.owner}, ${routes.length > 0 ? `used by ${routes.join(', ')}` : 'used by no route'}`;
       };
       this.problems.add(
         `component ${name}`,
-        `two different schemas claim this name: ${describe(first)} and ${describe(second)}; give one of them another name`,
+        `two different schemas claim this name: ${describe(first)}; ${describe(second)}. Give one of them another name`,
       );
     }
   }
