@@ -128,7 +128,7 @@ describe('Express binding: auth', () => {
   const id = '7f1e1f1c-2a6b-4c8e-9a51-0d6f3b0f8e21';
 
   it('401 unauthorized without a session, before the request is validated', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: 'Basic demo-admin' }]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: 'Basic demo-admin' }] as Record<string, string>[]) {
       const error = await errorOf(await fetch(`${accounts.url}/api/accounts/not-a-uuid`, { method: 'DELETE', headers }));
       expect(error).toMatchObject({ status: 401, code: 'unauthorized', message: 'Authentication required' });
     }
