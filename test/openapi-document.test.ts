@@ -9,8 +9,8 @@ import { createAccountsModule } from './fixtures/accounts.js';
 
 const generatedDir = join(import.meta.dirname, '..', 'examples', 'accounts', 'generated');
 
-async function validate(document: OpenApiDocument) {
-  return SwaggerParser.validate(structuredClone(document) as never);
+async function validate(document: OpenApiDocument): Promise<{ openapi?: string }> {
+  return (await SwaggerParser.validate(structuredClone(document) as never)) as { openapi?: string };
 }
 
 /** Every `$ref` in a document, with how often it occurs. */
