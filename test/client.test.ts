@@ -161,6 +161,17 @@ describe('createClient failures are results', () => {
     expect(await pending).toMatchObject({ status: 0, body: { code: 'aborted' } });
   });
 
+  it('tells a timeout from a caller abort when both can happen', async () => {
+    const client = createClient(echoContract, { baseUrl: echoUrl, timeoutMs: 50 });
+    const idle = new AbortController();
+    expect(await client.hang({ fetchOptions: { signal: idle.signal } })).toMatchObject({ status: 0, body: { code: 'timeout' } });
+    const slow = createClient(echoContract, { baseUrl: echoUrl, timeoutMs: 60_000 });
+    const caller = new AbortController();
+    const pending = slow.hang({ fetchOptions: { signal: caller.signal } });
+    caller.abort();
+    expect(await pending).toMatchObject({ status: 0, body: { code: 'aborted' } });
+  });
+
   it('reports a refused connection as code network_error', async () => {
     const closed = await listen(echo);
     await closed.close();
@@ -180,7 +191,7 @@ describe('createClient failures are results', () => {
 
   it('reports a body that is not JSON as invalid_response', async () => {
     const result = await createClient(echoContract, { baseUrl: echoUrl }).badJson();
-    expect(result).toMatchObject({ status: 0, body: { code: 'invalid_response', details: { status: 200 } } });
+    expect(result).toMatchObject({ status: 0, body: { code: 'invalid_response', message: expect.stringMatching(/^\[client\] GET \/bad-json: HTTP 200: SyntaxError/) } });
   });
 
   it('checks bodies against the contract only when validateResponse is on', async () => {

@@ -1,10 +1,11 @@
-import { initClient, type ApiFetcher, type AppRoute, type AppRouter, type AreAllPropertiesOptional, type ClientInferRequest } from '@ts-rest/core';
+import { initClient, type ApiFetcher, type AppRoute, type AppRouter, type AreAllPropertiesOptional, type PartialClientInferRequest } from '@ts-rest/core';
+import { encodeQuery } from '../../src/query-string.js';
 import type { ClientOptions } from './client-options.js';
 import type { ClientResult } from './client-result.js';
 import { createFetcher } from './send-request.js';
 
 /** The arguments of one route's call: `params`, `query`, `body`, `headers` as the contract declares them, plus `extraHeaders` and `fetchOptions`. */
-export type RouteArgs<TRoute extends AppRoute> = ClientInferRequest<TRoute>;
+export type RouteArgs<TRoute extends AppRoute> = PartialClientInferRequest<TRoute>;
 
 /** One route's call; the argument may be left out when nothing in it is required. */
 export type RouteCall<TRoute extends AppRoute> =
@@ -33,20 +34,25 @@ export type ContractClient<TRouter extends AppRouter> = {
  * else show(result.body.message); // ModuleError for 404, for undeclared statuses and for failures
  */
 export function createClient<const TRouter extends AppRouter>(contract: TRouter, options: ClientOptions): ContractClient<TRouter> {
-  return encodePathParams(initClient(contract, { baseUrl: options.baseUrl, api: createFetcher(options) as ApiFetcher })) as ContractClient<TRouter>;
+  return encodeRequests(initClient(contract, { baseUrl: options.baseUrl, api: createFetcher(options) as unknown as ApiFetcher }) as Record<string, Call | object>) as ContractClient<TRouter>;
 }
 
-type Call = (args?: { params?: Record<string, unknown> }) => unknown;
+type Params = Record<string, string | number | boolean>;
+type Args = { params?: Params; query?: Record<string, unknown> };
+type Call = (args: Args & { search: string }) => unknown;
 
-// ts-rest puts path params into the path as they are; an id holding `/`, `?` or `#` must be escaped.
-function encodePathParams(node: object): object {
-  return Object.fromEntries(
-    Object.entries(node).map(([key, value]: [string, Call | object]) => [
-      key,
-      typeof value !== 'function'
-        ? encodePathParams(value)
-        : (args?: { params?: Record<string, unknown> }) =>
-            value(args?.params ? { ...args, params: Object.fromEntries(Object.entries(args.params).map(([k, v]) => [k, encodeURIComponent(String(v))])) } : args),
-    ]),
-  );
+// ts-rest puts path params into the path as they are (an id holding `/`, `?` or `#` must be escaped)
+// and writes arrays in the query as `tags[0]=a`, which OpenAPI cannot describe: both are done here.
+function encodeRequests(node: Record<string, Call | object>): object {
+  for (const [key, value] of Object.entries(node)) {
+    node[key] =
+      typeof value == 'function'
+        ? (args?: Args) => {
+            const params: Params = {};
+            for (const name in args?.params) params[name] = encodeURIComponent(args.params[name]!);
+            return value({ ...args, params, query: undefined, search: encodeQuery(args?.query) });
+          }
+        : encodeRequests(value as Record<string, Call | object>);
+  }
+  return node;
 }

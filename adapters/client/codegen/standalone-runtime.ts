@@ -164,12 +164,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function lowerKeys(headers: HeaderRecord | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(headers ?? {})) if (value !== undefined) out[key.toLowerCase()] = value;
+  for (const [key, value] of Object.entries(headers ?? {})) if (value != null) out[key.toLowerCase()] = value;
   return out;
 }
 
 async function send(options: ClientOptions, method: string, path: string, statuses: number[], args: RouteArgs = {}): Promise<AnyClientResult> {
-  const where = \`\${method} \${path}\`;
+  const where = \`[client] \${method} \${path}\`;
   const { headers: base, fetch: customFetch, timeoutMs, requestId = true } = options;
   const params = args.params ?? {};
   const route = path.replace(/\\/?:([^/?]+)\\??/g, (matched, name: string) => {
@@ -185,58 +185,44 @@ async function send(options: ClientOptions, method: string, path: string, status
     ...lowerKeys(args.headers),
   };
   let sent = headers[REQUEST_ID];
-  if (sent === undefined && requestId) headers[REQUEST_ID] = sent = requestId === true ? newRequestId() : requestId();
-  const fail = (code: ClientFailureCode, message: string, error: unknown, details?: unknown): ClientFailure => ({
+  if (!sent && requestId) sent = headers[REQUEST_ID] = requestId === true ? newRequestId() : requestId();
+  const fail = (code: ClientFailureCode, message: string, error: unknown, details?: object): ClientFailure => ({
     status: 0,
     ok: false,
-    body: { code, message: \`[client] \${where}: \${message}\`, ...(details === undefined ? {} : { details }) },
+    body: { code, message: \`\${where}: \${message}\`, ...(details && { details }) },
     headers: new Headers(),
     requestId: sent,
     error,
   });
 
-  const controller = new AbortController();
-  const outer = args.fetchOptions?.signal;
-  const forward = () => controller.abort(outer?.reason);
-  if (outer?.aborted) forward();
-  outer?.addEventListener('abort', forward);
-  let timedOut = false;
-  const timer = timeoutMs === undefined ? undefined : setTimeout(() => ((timedOut = true), controller.abort()), timeoutMs);
-  let response: Response;
-  let raw: string | Blob;
+  const outer = args.fetchOptions?.signal || undefined;
+  const timeout = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
+  const signal = outer && timeout ? AbortSignal.any([outer, timeout]) : (outer ?? timeout);
+  let response: Response | undefined;
+  let data: unknown;
   try {
-    response = await (customFetch ?? fetch)(options.baseUrl + route + (search ? \`?\${search}\` : ''), {
+    response = await (customFetch ?? fetch)(options.baseUrl + route + (search && \`?\${search}\`), {
       ...args.fetchOptions,
       method,
       headers,
       body: hasBody ? JSON.stringify(args.body) : null,
-      signal: controller.signal,
+      signal: signal ?? null,
     });
-    const type = response.headers.get('content-type');
-    raw = !type || /json|^text\\//i.test(type) ? await response.text() : await response.blob();
+    const type = response.headers.get('content-type') ?? '';
+    data = /json/i.test(type) ? JSON.parse(await response.text()) : !type || /^text\\//i.test(type) ? (await response.text()) || undefined : await response.blob();
   } catch (error) {
-    if (timedOut) return fail('timeout', \`timed out after \${timeoutMs} ms\`, error);
-    if (controller.signal.aborted) return fail('aborted', 'aborted', error);
-    return fail('network_error', errorMessage(error), error);
-  } finally {
-    clearTimeout(timer);
-    outer?.removeEventListener('abort', forward);
+    if (signal?.aborted) return signal.reason === timeout?.reason ? fail('timeout', \`timed out after \${timeoutMs} ms\`, error) : fail('aborted', 'aborted', error);
+    // Once the response is in, what fails is its body: JSON that does not parse.
+    return response ? fail('invalid_response', \`HTTP \${response.status}: \${error}\`, error) : fail('network_error', String(error), error);
   }
 
   const { status } = response;
-  let data: unknown = raw;
-  if (typeof raw === 'string') {
-    try {
-      data = raw === '' ? undefined : /json/i.test(response.headers.get('content-type') ?? '') ? JSON.parse(raw) : raw;
-    } catch (error) {
-      return fail('invalid_response', \`HTTP \${status} sent a body that is not JSON\`, error, { status });
-    }
-  }
   const declared = statuses.includes(status);
   if (!declared && !isModuleError(data)) {
-    data = { code: 'unexpected_status', message: \`[client] \${where}: unexpected HTTP \${status}\`, ...(data === undefined ? {} : { details: data }) };
+    data = { code: 'unexpected_status', message: \`\${where}: unexpected HTTP \${status}\`, ...(data !== undefined && { details: data }) };
   }
-  return { status, ok: declared && status >= 200 && status < 300, body: data, headers: response.headers, requestId: response.headers.get(REQUEST_ID) ?? sent };
+  // fetch never surfaces a 1xx status, so below 300 means 2xx.
+  return { status, ok: declared && status < 300, body: data, headers: response.headers, requestId: response.headers.get(REQUEST_ID) ?? sent };
 }
 
 function isModuleError(value: unknown): value is ModuleError {
@@ -244,14 +230,7 @@ function isModuleError(value: unknown): value is ModuleError {
 }
 
 function newRequestId(): string {
-  const crypto = globalThis.crypto;
-  return typeof crypto?.randomUUID === 'function' ? crypto.randomUUID() : \`\${Date.now().toString(36)}-\${Math.random().toString(36).slice(2, 12)}\`;
-}
-
-function errorMessage(error: unknown): string {
-  const cause = typeof error === 'object' && error !== null ? (error as { cause?: { message?: unknown } }).cause : undefined;
-  const message = error instanceof Error ? error.message : String(error);
-  return typeof cause?.message === 'string' ? \`\${message} (\${cause.message})\` : message;
+  return globalThis.crypto?.randomUUID?.() ?? Math.random().toString(36).slice(2);
 }
 
 // A route's call: typed by the client interface, sent by \`send\`.
