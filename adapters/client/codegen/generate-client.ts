@@ -51,7 +51,7 @@ export function generateClient(module: ContractModule): string {
     return (name: string) => (isErrorName(name) ? 'ModuleError' : io === 'input' && inputNames.has(name) ? `${name}Input` : name);
   }
   function declare(name: string, schema: JsonSchema, io: Io, owner?: string): string {
-    const type = printType(schema, { ref: refName(io), root: documents[io] });
+    const type = printType(schema, { ref: refName(io), root: documents[io], io });
     const doc = typeof schema.description === 'string' ? schema.description : owner ? `The \`${name}\` schema of the ${owner} module.` : `What \`${name.slice(0, -'Input'.length)}\` accepts as input.`;
     return `/** ${doc} */\n${type.startsWith('{') ? `export interface ${name} ${type}` : `export type ${name} = ${type};`}`;
   }
@@ -60,7 +60,7 @@ export function generateClient(module: ContractModule): string {
     if (name) return refName(io)(name);
     const document = jsonOf(schema, io);
     const { definitions: _definitions, $schema: _schema, ...rest } = document;
-    return printType(rest, { ref: refName(io), root: document }, indent);
+    return printType(rest, { ref: refName(io), root: document, io }, indent);
   };
 
   // Routes: argument and result types, and the client's nested shape.

@@ -5,6 +5,11 @@ export interface PrintTypeOptions {
   ref?: (name: string) => string;
   /** The document other references (`#/definitions/A/properties/b`, `#/properties/a`) point into. @default the schema */
   root?: unknown;
+  /**
+   * `output` types what a parse produces: a property with a `default` is then always present.
+   * @default 'input'
+   */
+  io?: 'input' | 'output';
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -60,7 +65,8 @@ export function printType(schema: unknown, options: PrintTypeOptions = {}, inden
     const inner = `${depth}  `;
     const lines = Object.entries(properties).map(([key, value]) => {
       const doc = isObject(value) && typeof value.description === 'string' ? `${inner}/** ${value.description.replace(/\*\//g, '*\\/')} */\n` : '';
-      return `${doc}${inner}${IDENTIFIER.test(key) ? key : JSON.stringify(key)}${required.has(key) ? '' : '?'}: ${print(value, inner)};`;
+      const present = required.has(key) || (options.io === 'output' && isObject(value) && 'default' in value);
+      return `${doc}${inner}${IDENTIFIER.test(key) ? key : JSON.stringify(key)}${present ? '' : '?'}: ${print(value, inner)};`;
     });
     const extra = node.additionalProperties;
     if (isObject(extra) && Object.keys(extra).length > 0) lines.push(`${inner}[key: string]: ${print(extra, inner)};`);
