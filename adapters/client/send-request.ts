@@ -6,9 +6,9 @@ import { newRequestId } from './request-id.js';
 const REQUEST_ID = 'x-request-id';
 
 /**
- * The fetcher `createClient` hands to ts-rest: per-request headers,
- * request ids, timeouts, optional response validation, and results instead of thrown errors. The
- * query string arrives as `search`, already encoded the kit's way (ts-rest is given no query).
+ * The fetcher `createClient` hands to ts-rest: per-request headers, request ids, timeouts, optional
+ * response validation, and results instead of thrown errors. The query string arrives as `search`,
+ * already encoded the kit's way (ts-rest is given no query).
  */
 export function createFetcher(options: ClientOptions): (args: ApiFetcherArgs & { search: string }) => Promise<AnyClientResult> {
   const { headers: base, fetch: customFetch, timeoutMs, requestId = true, validateResponse } = options;
