@@ -54,8 +54,9 @@ export function generateOpenApi(modules: ContractModule | readonly ContractModul
   const endpoints = new Map<string, string>();
   const usedTags: string[] = [];
   for (const module of valid) {
-    for (const route of module.routes) {
-      if (!isRouteSpec(route)) continue;
+    for (const spec of module.routes) {
+      if (!isRouteSpec(spec)) continue;
+      const route = spec.input ? spec : { ...spec, input: {} };
       const at = `route ${route.name}${several ? ` (module ${module.manifest.name})` : ''}`;
       const operationId = operationIdFor(route.name);
       const path = openApiPath(route.path);

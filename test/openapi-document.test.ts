@@ -73,6 +73,14 @@ describe('the Accounts OpenAPI document', () => {
     expect(parseYaml(openApiToYaml(v31))).toEqual(JSON.parse(openApiToJson(v31)));
   });
 
+  it('keeps docs-only data out of the frontend bundle, which carries the contract', () => {
+    const bundle = readFileSync(join(import.meta.dirname, '..', 'examples', 'accounts', 'web', 'dist', 'main.js'), 'utf8');
+    expect(bundle).toContain('/accounts/:id');
+    for (const docsOnly of ['Accounts, by id', accountsOpenApiOptions.examples.Account[0]!.id, 'securitySchemes', 'swagger']) {
+      expect(bundle).not.toContain(docsOnly);
+    }
+  });
+
   it('writes examples the way each version wants', () => {
     expect(v31.components?.schemas?.Account).toHaveProperty('examples');
     expect(v30.components?.schemas?.Account).toHaveProperty('example');
