@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { DOCS_ASSETS, DOCS_INITIALIZER, docsPageHtml, swaggerUiDir } from './docs-page.js';
 import { openApiToJson, openApiToYaml } from './format-document.js';
 import type { OpenApiDocument } from './openapi-options.js';
@@ -15,7 +14,7 @@ export interface DocsResponse {
   type(contentType: string): DocsResponse;
   setHeader(name: string, value: string): unknown;
   send(body: string): unknown;
-  sendFile(path: string, callback: (error?: unknown) => void): unknown;
+  sendFile(path: string, options: { root: string }, callback: (error?: unknown) => void): unknown;
 }
 
 /** An Express app or router, or anything with the same `get`. */
@@ -57,7 +56,8 @@ export function serveDocs(app: DocsApp, document: OpenApiDocument, options: Serv
   app.get(`${path}/assets/:file`, (req, res, next) => {
     const file = req.params?.file;
     if (!file || !assets.has(file)) return next();
-    res.sendFile(join(assetsDir, file), (error) => {
+    // Relative to `root`, so that a package manager's dot-folders (such as `.pnpm`) above it are not refused as dotfiles.
+    res.sendFile(file, { root: assetsDir }, (error) => {
       if (error) next(error);
     });
   });
