@@ -91,9 +91,9 @@ export type DefineRouteInput<TInput extends RouteInputSchemas, TResponses extend
  *   handler: async () => ({ status: 200, body: { ok: true } }),
  * });
  */
-export function defineRoute<const TInput extends RouteInputSchemas = {}, const TResponses extends RouteResponseSchemas = RouteResponseSchemas>(
+export function defineRoute<TInput extends RouteInputSchemas = {}, TResponses extends RouteResponseSchemas = RouteResponseSchemas>(
   spec: DefineRouteInput<TInput, TResponses>,
-): RouteSpec<TInput, TResponses> {
+): RouteSpec<NoInfer<TInput>, NoInfer<TResponses>> {
   const { auth, input, ...rest } = spec;
   const normalized = normalizeAuthRequirement(auth);
   return { ...rest, type: 'route', input: (input ?? {}) as TInput, ...(normalized ? { auth: normalized } : {}) };

@@ -25,7 +25,7 @@ export type AnyViewSpec = ViewSpec<any, any>;
  * @example
  * defineView({ name: 'account', path: '/accounts/:id', params: z.object({ id: z.string() }), data: Account, load: ({ params }) => store.get(params.id) });
  */
-export function defineView<const TParams extends AnySchema | undefined = undefined, const TData extends AnySchema = AnySchema>(
+export function defineView<TParams extends AnySchema | undefined = undefined, TData extends AnySchema = AnySchema>(
   spec: Omit<ViewSpec<TParams, TData>, 'type' | 'load'> & { load: ViewSpec<NoInfer<TParams>, NoInfer<TData>>['load'] },
 ): ViewSpec<TParams, TData> {
   return { ...spec, type: 'view' };

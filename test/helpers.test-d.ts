@@ -1,7 +1,7 @@
 import { initContract } from '@ts-rest/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { createModule, defineRoute, defineView, type RequestContext } from '@webstir-io/module-contract';
+import { createModule, defineRoute, defineView, type AnyRouteSpec, type RequestContext } from '@webstir-io/module-contract';
 import { fromTsRestRouter } from '@webstir-io/module-contract/ts-rest';
 import { accountsContract, type Account } from './fixtures/accounts.js';
 
@@ -31,6 +31,14 @@ describe('defineRoute infers handler types without generics', () => {
         return query.dryRun ? { status: 204, body: undefined } : { status: 200, body: { id: params.id } };
       },
     });
+  });
+
+  it('keeps the status literal when the result is assigned to a wide type', () => {
+    // A contextual return type (AnyRouteSpec) must not feed inference and widen `status` to number.
+    const routes: AnyRouteSpec[] = [
+      defineRoute({ name: 'a', method: 'GET', path: '/a', responses: { 200: Item }, handler: () => ({ status: 200, body: { id: 'a' } }) }),
+    ];
+    expectTypeOf(routes).toEqualTypeOf<AnyRouteSpec[]>();
   });
 
   it('leaves absent parts undefined', () => {

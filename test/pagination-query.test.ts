@@ -50,3 +50,10 @@ describe('readModuleDiscovery', () => {
     });
   });
 });
+
+describe('encodeQuery with objects of no prototype', () => {
+  it('still writes deepObject keys', () => {
+    const filter = Object.assign(Object.create(null) as Record<string, unknown>, { name: 'ada' });
+    expect(encodeQuery({ filter })).toBe('filter%5Bname%5D=ada');
+  });
+});
