@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatJson, kitJsonSchemas, moduleJsonSchemas } from '@webstir-io/module-contract/openapi';
+import { z } from 'zod';
+import { createModule, defineRoute } from '@webstir-io/module-contract';
 import { createAccountsModule } from './fixtures/accounts.js';
 
 const root = join(import.meta.dirname, '..');
@@ -31,6 +33,59 @@ describe('schema/*.schema.json', () => {
       },
       required: ['code', 'message'],
       additionalProperties: false,
+    });
+  });
+});
+
+describe('moduleJsonSchemas', () => {
+  const Tag = z.object({ label: z.string() });
+  type Node = { name: string; children: Node[] };
+  const Node: z.ZodType<Node> = z.lazy(() => z.object({ name: z.string(), children: z.array(Node) }));
+  const module = createModule({
+    manifest: { name: 'shapes', version: '1.0.0', kind: 'backend' },
+    routes: [
+      defineRoute({
+        name: 'items.create',
+        method: 'POST',
+        path: '/items',
+        input: { body: z.object({ tags: z.array(Tag), tree: Node }) },
+        responses: { 201: Tag.extend({ id: z.string() }) },
+        handler: () => ({ status: 201, body: { label: 'a', id: '1' } }),
+      }),
+    ],
+    schemas: { Tag, Node },
+  });
+  const files = moduleJsonSchemas(module);
+
+  it('references named schemas, inlines the rest and never points inside another schema', () => {
+    expect(Object.keys(files).sort()).toEqual(['Node.schema.json', 'Tag.schema.json', 'items.create.body.schema.json', 'items.create.responses.201.schema.json']);
+    expect(files['items.create.body.schema.json']).toEqual({
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      title: 'items.create.body',
+      type: 'object',
+      properties: { tags: { type: 'array', items: { $ref: '#/definitions/Tag' } }, tree: { $ref: '#/definitions/Node' } },
+      required: ['tags', 'tree'],
+      definitions: {
+        Node: {
+          type: 'object',
+          properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/Node' } } },
+          required: ['name', 'children'],
+        },
+        Tag: { type: 'object', properties: { label: { type: 'string' } }, required: ['label'] },
+      },
+    });
+    // The extended schema shares Tag's field instances; they are copied, not referenced by pointer.
+    expect(files['items.create.responses.201.schema.json']!.properties).toEqual({ label: { type: 'string' }, id: { type: 'string' } });
+    for (const text of Object.values(files).map((f) => JSON.stringify(f))) {
+      for (const ref of text.matchAll(/"\$ref":"([^"]+)"/g)) expect(ref[1]).toMatch(/^#\/definitions\/[A-Za-z]+$/);
+    }
+  });
+
+  it('makes a recursive named schema refer to itself', () => {
+    expect(files['Node.schema.json']).toMatchObject({
+      title: 'Node',
+      properties: { children: { items: { $ref: '#/definitions/Node' } } },
+      definitions: { Node: { properties: { name: { type: 'string' } } } },
     });
   });
 });
