@@ -2,19 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@webstir-io/module-contract/client';
 import { buildWebApp } from '../examples/accounts/web/build-web.js';
 import { accountsContract } from './fixtures/accounts.js';
-import { CHROMIUM_PATH, chromiumMissing } from './fixtures/browser.js';
+import { chromiumMissing, launchChromium } from './fixtures/browser.js';
 import { startAccountsServer } from './fixtures/express-server.js';
 
-/** Debian's Chromium, headless, with no network chatter; Playwright gives it a throwaway profile. */
-async function launchChromium() {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  return { browser, close: () => browser.close() };
-}
 
 describe.skipIf(chromiumMissing)('the Accounts web app at /app, in headless Chromium', () => {
   beforeAll(async () => {

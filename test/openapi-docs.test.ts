@@ -6,22 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { generateOpenApi, serveDocs } from '@webstir-io/module-contract/openapi';
 import { createAccountsModule } from './fixtures/accounts.js';
-import { CHROMIUM_PATH, chromiumMissing } from './fixtures/browser.js';
+import { chromiumMissing, launchChromium } from './fixtures/browser.js';
 import { startAccountsServer } from './fixtures/express-server.js';
 import { listen } from './fixtures/listen.js';
 
 const swaggerUiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
-/** Debian's Chromium, headless, with no network chatter; Playwright gives it a throwaway profile. */
-async function launchChromium() {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  return { browser, close: () => browser.close() };
-}
 
 describe('serveDocs', () => {
   const document = generateOpenApi(createAccountsModule(), { info: { title: 'Accounts <docs>', version: '1.0.0' } });
