@@ -25,9 +25,13 @@ export function sendError(res: Response, status: number, body: ModuleError, head
  * The binding's error middleware: every error becomes the one error shape with the request's
  * `correlationId`. Server errors are logged with their stack and route; clients get no internals.
  */
-export function createErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: unknown, req: Request, res: Response, _next) => {
+export function createErrorHandler(logger: Logger, claimedPrefixes: readonly string[]): ErrorRequestHandler {
+  const underClaimed = (path: string) => claimedPrefixes.some((prefix) => prefix === '/' || path === prefix || path.startsWith(`${prefix}/`));
+  return (error: unknown, req: Request, res: Response, next) => {
     const state = getRequestState(req);
+    // Errors of requests the module never took (another middleware's) are not its to answer, except
+    // a path under the module that Express could not even decode.
+    if (!state && !(isUndecodablePath(error) && underClaimed(req.path))) return next(error);
     const requestId = state?.requestId ?? resolveRequestId(req.headers[REQUEST_ID_HEADER]);
     const { status, body } = toErrorResponse(error, requestId);
     if (status >= 500) {

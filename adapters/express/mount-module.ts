@@ -1,5 +1,5 @@
 import { createExpressEndpoints } from '@ts-rest/express';
-import express, { type IRouter } from 'express';
+import type { IRouter } from 'express';
 import type { ContractModule } from '../../src/create-module.js';
 import { silentLogger } from '../../src/logger.js';
 import { ProblemList } from '../../src/problems.js';
@@ -43,7 +43,9 @@ export function mountModule(target: IRouter, module: ContractModule, options: Mo
     responseValidation: options.responseValidation ?? true,
   };
 
-  const router = express.Router();
+  // Everything is registered on the target itself: a nested router would cost every request a
+  // second pass through Express's routing. The error handler answers only requests the module claimed.
+  const router = target;
   const mounted: MountedRoute[] = [];
   const contract: Record<string, unknown> = {};
   const implementation: Record<string, unknown> = {};
@@ -71,11 +73,11 @@ export function mountModule(target: IRouter, module: ContractModule, options: Mo
   for (const [path, methods] of methodsByPath) router.all(path, methodNotAllowed(methods));
 
   const basePath = options.basePath !== undefined ? normalizePrefix(options.basePath) || '/' : commonPrefix(routes.map((r) => r.path));
-  if (basePath && (basePath !== '/' || options.basePath !== undefined)) router.use(basePath, notFound);
-  if (views.length > 0 && viewsPrefix) router.use(viewsPrefix, notFound);
-  router.use(createErrorHandler(logger));
-
-  target.use(router);
+  const claimed: string[] = [];
+  if (basePath && (basePath !== '/' || options.basePath !== undefined)) claimed.push(basePath);
+  if (views.length > 0 && viewsPrefix) claimed.push(viewsPrefix);
+  for (const prefix of claimed) router.use(prefix, notFound);
+  router.use(createErrorHandler(logger, claimed));
 
   let closing: Promise<void> | undefined;
   return {

@@ -10,7 +10,7 @@ type Session = RequestContext['session'];
 
 /** The context of one request. The logger bound to its id and route is made on first use. */
 class ExpressRequestContext implements RequestContext {
-  #logger: Logger | undefined;
+  private boundLogger: Logger | undefined = undefined;
 
   constructor(
     readonly req: RequestContext['req'],
@@ -26,7 +26,7 @@ class ExpressRequestContext implements RequestContext {
   ) {}
 
   get logger(): Logger {
-    return (this.#logger ??= this.baseLogger.with({ requestId: this.requestId, route: this.routeName }));
+    return (this.boundLogger ??= this.baseLogger.with({ requestId: this.requestId, route: this.routeName }));
   }
 }
 

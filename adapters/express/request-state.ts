@@ -1,9 +1,7 @@
 import type { Request } from 'express';
 import type { RequestContext } from '../../src/contexts.js';
 
-const STATE = Symbol.for('@webstir-io/module-contract/express/request');
-
-/** What the binding keeps on a request while it is being served. */
+/** What the binding keeps about a request it serves. Requests it has not claimed have none. */
 export interface RequestState {
   requestId: string;
   /** The route or view name, for logs. */
@@ -11,10 +9,13 @@ export interface RequestState {
   ctx?: RequestContext;
 }
 
+// A side table rather than a property, so the request object keeps its shape.
+const states = new WeakMap<Request, RequestState>();
+
 export function setRequestState(req: Request, state: RequestState): void {
-  (req as unknown as Record<symbol, RequestState>)[STATE] = state;
+  states.set(req, state);
 }
 
 export function getRequestState(req: Request): RequestState | undefined {
-  return (req as unknown as Record<symbol, RequestState | undefined>)[STATE];
+  return states.get(req);
 }

@@ -1,6 +1,7 @@
 import { ContractError } from '../../src/error-taxonomy.js';
 import { ModuleErrorSchema } from '../../src/module-error.js';
 import type { AnySchema, RouteResponseSchemas } from '../../src/route-spec.js';
+import { compileSchema, FAIL, type CompiledCheck } from './compile-schema.js';
 
 /** A response that keeps the contract, ready to send. */
 export interface CheckedResponse {
@@ -17,10 +18,14 @@ export interface CheckedResponse {
  */
 export type ResponseCheck = (result: unknown, correlationId: string) => CheckedResponse;
 
-/** Compiles a route's response check once, at mount time. */
+/** Compiles a route's response check once, at mount time (see `compileSchema`). */
 export function createResponseCheck(subject: string, responses: RouteResponseSchemas, validate: boolean): ResponseCheck {
   const schemas = new Map<number, AnySchema | null>();
-  for (const [status, schema] of Object.entries(responses)) schemas.set(Number(status), schema ?? null);
+  const compiled = new Map<number, CompiledCheck>();
+  for (const [status, schema] of Object.entries(responses)) {
+    schemas.set(Number(status), schema ?? null);
+    if (schema && validate) compiled.set(Number(status), compileSchema(schema));
+  }
   const declared = [...schemas.keys()].join(', ');
 
   const mismatch = (message: string, details?: unknown) =>
@@ -42,6 +47,9 @@ export function createResponseCheck(subject: string, responses: RouteResponseSch
       if (returned !== undefined && returned !== null) throw mismatch(`status ${status} is declared without a body, but the handler returned one`);
       return headers ? { status, body: undefined, headers } : { status, body: undefined };
     }
+    const fast = (compiled.get(status) as CompiledCheck)(body);
+    if (fast !== FAIL) return headers ? { status, body: fast, headers } : { status, body: fast };
+    // The compiled check only says "no"; Zod confirms and says why.
     let parsed = schema.safeParse(body);
     // A module's own error schema may not allow a correlationId; then the body goes as returned.
     if (withId && !parsed.success) parsed = schema.safeParse(returned);
