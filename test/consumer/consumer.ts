@@ -18,7 +18,7 @@ import { fromTsRestRouter } from '@webstir-io/module-contract/ts-rest';
 const c = initContract();
 const Todo = z.object({ id: z.number(), title: z.string(), done: z.boolean().default(false) });
 
-const contract = c.router({
+export const contract = c.router({
   todos: c.router({
     list: { method: 'GET', path: '/todos', query: pageQuery(), responses: { 200: paged(Todo) } },
     create: { method: 'POST', path: '/todos', body: Todo.omit({ id: true }), responses: { 201: Todo, 409: ModuleErrorSchema } },
