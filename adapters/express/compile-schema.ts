@@ -14,7 +14,9 @@ const MAX_DEPTH = 32;
 
 /**
  * Compiles a Zod schema, once at mount time, into a check with the same result on success:
- * the same output (unknown keys stripped, defaults applied). Objects, arrays, primitives, literals,
+ * an equal output (unknown keys stripped, defaults applied). When parsing would change nothing,
+ * the input itself is returned rather than a copy, so it serializes to the same JSON (keys in the
+ * input's order) without an allocation per object. Objects, arrays, primitives, literals,
  * enums, optional/nullable/default and common string and number checks are checked inline; any
  * other node (refinements, transforms, unions, ...) is handed to Zod itself. A `FAIL` is only a
  * hint: callers run Zod to confirm and explain it. Zod 3 rebuilds a `datetime()` regex on every
@@ -172,15 +174,22 @@ function compileArray(def: Def, depth: number): CompiledCheck {
     if (!Array.isArray(value)) return FAIL;
     const length = value.length;
     if ((exact !== undefined && length !== exact) || (min !== undefined && length < min) || (max !== undefined && length > max)) return FAIL;
-    const out = new Array(length);
+    let out: unknown[] | undefined;
     for (let i = 0; i < length; i++) {
-      const parsed = item(value[i]);
+      const input: unknown = value[i];
+      const parsed = item(input);
       if (parsed === FAIL) return FAIL;
-      out[i] = parsed;
+      if (out) out[i] = parsed;
+      else if (parsed !== input || !(i in value)) {
+        out = value.slice(0, i);
+        out[i] = parsed;
+      }
     }
-    return out;
+    return out ?? (hasToJson(value) ? value.slice() : value);
   };
 }
+
+const isOwnEnumerable = (data: object, key: string) => Object.prototype.propertyIsEnumerable.call(data, key);
 
 function compileObject(def: Def, depth: number, delegate: () => CompiledCheck): CompiledCheck {
   const catchall = (def.catchall as { _def?: Def } | undefined)?._def?.typeName;
@@ -190,25 +199,62 @@ function compileObject(def: Def, depth: number, delegate: () => CompiledCheck): 
   const keys = Object.keys(shape);
   const checks = keys.map((key) => compile(shape[key] as AnySchema, depth + 1));
   const known = new Set(keys);
+  // Parsed values, kept between the two passes of one call. Calls never nest: a schema that
+  // contains itself goes through z.lazy, which Zod handles.
+  const parsedValues: unknown[] = new Array(keys.length);
+
   return (value) => {
     if (!isPlainObjectLike(value)) return FAIL;
     const data = value as Record<string, unknown>;
+    // `same` stays true while the output would equal the input; then the input itself is returned.
+    let same = !hasToJson(data);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const input = data[key];
+      const parsed = (checks[i] as CompiledCheck)(input);
+      if (parsed === FAIL) return clear(FAIL);
+      parsedValues[i] = parsed;
+      if (same && (parsed !== input || (parsed === undefined ? key in data && !isOwnEnumerable(data, key) : !isOwnEnumerable(data, key)))) same = false;
+    }
+    let extras: string[] | undefined;
+    if (unknownKeys === 'strip') {
+      if (same) {
+        for (const key in data) {
+          if (!known.has(key)) {
+            same = false;
+            break;
+          }
+        }
+      }
+    } else {
+      for (const key in data) {
+        if (known.has(key)) continue;
+        if (unknownKeys === 'strict') return clear(FAIL);
+        (extras ??= []).push(key);
+        if (key === '__proto__' || data[key] === undefined || !isOwnEnumerable(data, key)) same = false;
+      }
+    }
+    if (same) return clear(value);
+
     const out: Record<string, unknown> = {};
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
-      const parsed = (checks[i] as CompiledCheck)(data[key]);
-      if (parsed === FAIL) return FAIL;
+      const parsed = parsedValues[i];
       if (key !== '__proto__' && (parsed !== undefined || key in data)) out[key] = parsed;
     }
-    if (unknownKeys !== 'strip') {
-      for (const key in data) {
-        if (known.has(key)) continue;
-        if (unknownKeys === 'strict') return FAIL;
-        if (key !== '__proto__' && data[key] !== undefined) out[key] = data[key];
-      }
-    }
-    return out;
+    if (extras) for (const key of extras) if (key !== '__proto__' && data[key] !== undefined) out[key] = data[key];
+    return clear(out);
   };
+
+  function clear<T>(result: T): T {
+    parsedValues.fill(undefined);
+    return result;
+  }
+}
+
+/** An own or inherited `toJSON` would make the serialized input differ from Zod's plain output. */
+function hasToJson(value: object): boolean {
+  return typeof (value as { toJSON?: unknown }).toJSON === 'function';
 }
 
 /** What Zod 3 calls an object: not null, an array, a promise-like, a Map, a Set or a Date. */

@@ -28,7 +28,7 @@ export function sendError(res: Response, status: number, body: ModuleError, head
 export function createErrorHandler(logger: Logger, claimedPrefixes: readonly string[]): ErrorRequestHandler {
   const underClaimed = (path: string) => claimedPrefixes.some((prefix) => prefix === '/' || path === prefix || path.startsWith(`${prefix}/`));
   return (error: unknown, req: Request, res: Response, next) => {
-    const state = getRequestState(req);
+    const state = getRequestState(res);
     // Errors of requests the module never took (another middleware's) are not its to answer, except
     // a path under the module that Express could not even decode.
     if (!state && !(isUndecodablePath(error) && underClaimed(req.path))) return next(error);

@@ -22,5 +22,5 @@ export const notFound: RequestHandler = (req, res, next) => {
 function claim(req: Parameters<RequestHandler>[0], res: Parameters<RequestHandler>[1], route: string): void {
   const requestId = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
   res.setHeader(REQUEST_ID_HEADER, requestId);
-  setRequestState(req, { requestId, route });
+  setRequestState(res, { requestId, route });
 }

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Response } from 'express';
 import type { RequestContext } from '../../src/contexts.js';
 
 /** What the binding keeps about a request it serves. Requests it has not claimed have none. */
@@ -9,13 +9,16 @@ export interface RequestState {
   ctx?: RequestContext;
 }
 
-// A symbol property costs a fraction of a WeakMap entry per request, and is invisible to JSON and keys.
+// Kept under a symbol in `res.locals`, the per-request dictionary Express already makes: adding a
+// key to it is cheap, where a new property on the request object reshapes a large object.
 const STATE = Symbol('@webstir-io/module-contract/express/request');
 
-export function setRequestState(req: Request, state: RequestState): void {
-  (req as unknown as Record<symbol, RequestState>)[STATE] = state;
+type Locals = Record<symbol, RequestState | undefined>;
+
+export function setRequestState(res: Response, state: RequestState): void {
+  ((res.locals ??= Object.create(null)) as Locals)[STATE] = state;
 }
 
-export function getRequestState(req: Request): RequestState | undefined {
-  return (req as unknown as Record<symbol, RequestState | undefined>)[STATE];
+export function getRequestState(res: Response): RequestState | undefined {
+  return (res.locals as Locals | undefined)?.[STATE];
 }

@@ -75,7 +75,7 @@ export function createRouteEndpoint(spec: AnyRouteSpec, shared: EndpointShared):
     const requestId = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const state: RequestState = { requestId, route: name };
-    setRequestState(req, state);
+    setRequestState(res, state);
     if (gate.open) return proceed(req, res, next, state);
     gate.wait.then(() => proceed(req, res, next, state), next);
   };
@@ -92,7 +92,7 @@ export function createRouteEndpoint(spec: AnyRouteSpec, shared: EndpointShared):
 
   // Not async: a handler's promise is chained once, and a synchronous result is checked at once.
   const handler = ({ params, query, headers, body, req, res }: Args): Promise<CheckedResponse> => {
-    const state = getRequestState(req) as Required<RequestState>;
+    const state = getRequestState(res) as Required<RequestState>;
     let result: unknown;
     try {
       result = spec.handler({ params, query, headers, body }, state.ctx);

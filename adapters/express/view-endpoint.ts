@@ -19,7 +19,7 @@ export function createViewEndpoint(view: AnyViewSpec, shared: EndpointShared): R
   return async (req, res, next) => {
     const requestId = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    setRequestState(req, { requestId, route: `view ${view.name}` });
+    setRequestState(res, { requestId, route: `view ${view.name}` });
     try {
       if (!gate.open) await gate.wait;
       let params: unknown = { ...req.params };
