@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@webstir-io/module-contract/client';
 import { buildWebApp } from '../examples/accounts/web/build-web.js';
 import { accountsContract } from './fixtures/accounts.js';
-import { chromiumMissing, launchChromium } from './fixtures/browser.js';
+import { chromiumMissing, launchChromium, openLoopbackPage } from './fixtures/browser.js';
 import { startAccountsServer } from './fixtures/express-server.js';
 
 
@@ -15,16 +15,7 @@ describe.skipIf(chromiumMissing)('the Accounts web app at /app, in headless Chro
     const server = await startAccountsServer();
     const chromium = await launchChromium();
     try {
-      const page = await chromium.browser.newPage();
-      const outside: string[] = [];
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.route('**/*', (route) => {
-        const url = new URL(route.request().url());
-        if (url.hostname === '127.0.0.1') return route.continue();
-        outside.push(url.href);
-        return route.abort();
-      });
+      const { page, outside, errors } = await openLoopbackPage(chromium.browser);
       const ready = async (step: string, act: () => Promise<void>) => {
         await page.evaluate(() => delete document.body.dataset.ready);
         await act();

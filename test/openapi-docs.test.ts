@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { generateOpenApi, serveDocs } from '@webstir-io/module-contract/openapi';
 import { createAccountsModule } from './fixtures/accounts.js';
-import { chromiumMissing, launchChromium } from './fixtures/browser.js';
+import { chromiumMissing, launchChromium, openLoopbackPage } from './fixtures/browser.js';
 import { startAccountsServer } from './fixtures/express-server.js';
 import { listen } from './fixtures/listen.js';
 
@@ -82,16 +82,7 @@ describe.skipIf(chromiumMissing)('the /docs page of the example server, in headl
     const server = await startAccountsServer();
     const chromium = await launchChromium();
     try {
-      const page = await chromium.browser.newPage();
-      const outside: string[] = [];
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.route('**/*', (route) => {
-        const url = new URL(route.request().url());
-        if (url.hostname === '127.0.0.1') return route.continue();
-        outside.push(url.href);
-        return route.abort();
-      });
+      const { page, outside, errors } = await openLoopbackPage(chromium.browser);
       await page.goto(`${server.url}/docs`);
       await page.locator('.opblock').nth(3).waitFor({ timeout: 20_000 });
       const operations = await page.locator('.opblock').evaluateAll((blocks) =>

@@ -1,11 +1,10 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { generateOpenApi } from '../../openapi/generate-openapi.js';
 import { openApiToJson, openApiToYaml } from '../../openapi/format-document.js';
 import type { GenerateOpenApiOptions } from '../../openapi/openapi-options.js';
 import { parseFlags, UsageError, type Command } from '../args.js';
-import { loadModule } from '../load-module.js';
+import { importFile, loadModule } from '../load-module.js';
 
 const usage = [
   'Usage: module-contract openapi --module <file.js> [--out <file.json|file.yaml>] [--openapi 3.1.0|3.0.3] [--options <file.js>]',
@@ -46,14 +45,7 @@ function formatOf(file: string): 'json' | 'yaml' {
 }
 
 async function loadOptions(file: string, cwd: string): Promise<Omit<GenerateOpenApiOptions, 'openapi'>> {
-  const path = resolve(cwd, file);
-  if (!existsSync(path)) throw new UsageError(`${file}: file not found`);
-  let exports: Record<string, unknown>;
-  try {
-    exports = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-  } catch (error) {
-    throw new UsageError(`${file}: could not be loaded: ${(error as Error).message}`);
-  }
+  const exports = await importFile(file, cwd);
   const named = Object.keys(exports).filter((key) => /OpenApiOptions$/i.test(key));
   const options = exports.default ?? (named.length === 1 ? exports[named[0] as string] : undefined);
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
