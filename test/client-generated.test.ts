@@ -1,54 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { initContract } from '@ts-rest/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createModule, defineRoute, silentLogger } from '@webstir-io/module-contract';
 import { createClient } from '@webstir-io/module-contract/client';
-import { fromTsRestRouter } from '@webstir-io/module-contract/ts-rest';
 import { generateClient } from '../adapters/client/codegen/generate-client.js';
 import { main } from '../cli/main.js';
 import { createAccountsApp } from '../examples/accounts/app.js';
 import { accountsContract, createAccountsModule } from './fixtures/accounts.js';
+import { echo, echoContract, echoModule } from './fixtures/echo-server.js';
 import { listen } from './fixtures/listen.js';
-
-const c = initContract();
-const Echo = z.object({ method: z.string(), url: z.string(), headers: z.record(z.string()), body: z.unknown() });
-const echoContract = c.router({
-  search: {
-    method: 'GET',
-    path: '/echo/search',
-    query: z.object({ tags: z.array(z.string()).optional(), filter: z.object({ a: z.number(), b: z.string() }).partial().optional(), at: z.date().optional() }),
-    responses: { 200: Echo },
-  },
-  item: { method: 'GET', path: '/echo/items/:id', responses: { 200: Echo } },
-  send: { method: 'POST', path: '/echo/send', body: z.object({ n: z.number() }), responses: { 200: Echo } },
-  hang: { method: 'GET', path: '/hang', responses: { 200: Echo } },
-  status: { method: 'GET', path: '/status/:code', responses: { 200: Echo } },
-  badJson: { method: 'GET', path: '/bad-json', responses: { 200: Echo } },
-});
-const unused = async () => ({ status: 200 as const, body: { method: '', url: '', headers: {}, body: null } });
-const echoModule = createModule({
-  manifest: { name: 'echo', version: '0.0.1', kind: 'backend' },
-  routes: fromTsRestRouter(echoContract, { search: unused, item: unused, send: unused, hang: unused, status: unused, badJson: unused }),
-});
-
-function echo(req: IncomingMessage, res: ServerResponse): void {
-  let body = '';
-  req.on('data', (chunk) => (body += chunk));
-  req.on('end', () => {
-    const url = req.url ?? '';
-    if (typeof req.headers['x-request-id'] === 'string') res.setHeader('x-request-id', req.headers['x-request-id']);
-    if (url.startsWith('/hang')) return;
-    if (url.startsWith('/status/')) return void res.writeHead(Number(url.split('/')[2]), { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>');
-    if (url === '/bad-json') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"method":');
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ method: req.method, url, headers: req.headers, body: body ? JSON.parse(body) : null }));
-  });
-}
 
 type AnyCall = (args?: unknown) => Promise<{ status: number; ok: boolean; body: unknown; requestId: string | undefined }>;
 type Generated = { createClient(options: Record<string, unknown>): Record<string, Record<string, AnyCall> | AnyCall>; unwrap(result: unknown): Promise<unknown> };
@@ -186,7 +150,7 @@ describe('the generated client and createClient send and fail alike', () => {
     const expected = project(await kit[name]!(args));
     expect(project(await generated[name]!(args))).toEqual(expected);
     if (name === 'search') expect(expected.body).toMatchObject({ url: '/echo/search?tags=a%20b&tags=c%26d&filter%5Ba%5D=1&filter%5Bb%5D=x&at=2024-01-02T03%3A04%3A05.000Z' });
-    if (name === 'send') expect(expected).toMatchObject({ requestId: 'fixed', body: { headers: { 'x-app': 'web', 'x-tenant': 't1', 'content-type': 'application/json' } } });
+    if (name === 'send') expect(expected).toMatchObject({ requestId: 'echo-fixed', body: { headers: { 'x-app': 'web', 'x-tenant': 't1', 'content-type': 'application/json' } } });
     if (name === 'hang') expect(expected).toMatchObject({ status: 0, body: { code: 'timeout' } });
   });
 });

@@ -1,48 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { initContract } from '@ts-rest/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { silentLogger } from '@webstir-io/module-contract';
 import { ContractClientError, createClient, isContractClientError, unwrap } from '@webstir-io/module-contract/client';
 import { createAccountsApp } from '../examples/accounts/app.js';
 import { accountsContract } from './fixtures/accounts.js';
+import { echo, echoContract } from './fixtures/echo-server.js';
 import { listen } from './fixtures/listen.js';
-
-const c = initContract();
-const Echo = z.object({ method: z.string(), url: z.string(), headers: z.record(z.string()), body: z.unknown() });
-const echoContract = c.router({
-  search: {
-    method: 'GET',
-    path: '/echo/search',
-    query: z.object({ tags: z.array(z.string()).optional(), filter: z.object({ a: z.number(), b: z.string() }).partial().optional(), q: z.string().optional() }),
-    responses: { 200: Echo },
-  },
-  item: { method: 'GET', path: '/echo/items/:id', responses: { 200: Echo } },
-  send: { method: 'POST', path: '/echo/send', body: z.object({ n: z.number() }), responses: { 200: Echo } },
-  hang: { method: 'GET', path: '/hang', responses: { 200: Echo } },
-  status: { method: 'GET', path: '/status/:code', responses: { 200: Echo } },
-  badJson: { method: 'GET', path: '/bad-json', responses: { 200: Echo } },
-  wrongShape: { method: 'GET', path: '/wrong-shape', responses: { 200: z.object({ count: z.number() }) } },
-});
-
-// A loopback server that answers with what it received, plus a few misbehaving paths.
-function echo(req: IncomingMessage, res: ServerResponse): void {
-  let body = '';
-  req.on('data', (chunk) => (body += chunk));
-  req.on('end', () => {
-    const url = req.url ?? '';
-    const id = req.headers['x-request-id'];
-    if (typeof id === 'string') res.setHeader('x-request-id', `echo-${id}`);
-    if (url.startsWith('/hang')) return;
-    if (url.startsWith('/status/')) {
-      res.writeHead(Number(url.split('/')[2]), { 'content-type': 'text/html' }).end('<h1>Bad Gateway</h1>');
-      return;
-    }
-    if (url === '/bad-json') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"method":');
-    if (url === '/wrong-shape') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"count":"many"}');
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ method: req.method, url, headers: req.headers, body: body ? JSON.parse(body) : null }));
-  });
-}
 
 let echoUrl: string;
 let accountsUrl: string;
