@@ -48,6 +48,7 @@ export function createResponseCheck(subject: string, responses: RouteResponseSch
       return headers ? { status, body: undefined, headers } : { status, body: undefined };
     }
     const fast = (compiled.get(status) as CompiledCheck)(body);
+    if (fast === returned) return result as CheckedResponse;
     if (fast !== FAIL) return headers ? { status, body: fast, headers } : { status, body: fast };
     // The compiled check only says "no"; Zod confirms and says why.
     let parsed = schema.safeParse(body);

@@ -46,9 +46,12 @@ export function createRouteEndpoint(spec: AnyRouteSpec, shared: EndpointShared):
   };
 
   const proceed = (req: Request, res: Response, next: NextFunction, state: RequestState): void => {
-    const query = parseQuery(req.url);
-    if (arrayKeys.length > 0) wrapLoneValues(query, arrayKeys);
-    req.query = query as Request['query'];
+    // Without a query string every parser yields an empty object: Express's own one stands.
+    if (req.url.includes('?') || typeof req.query !== 'object' || req.query === null) {
+      const query = parseQuery(req.url);
+      if (arrayKeys.length > 0) wrapLoneValues(query, arrayKeys);
+      req.query = query as Request['query'];
+    }
     const ctx = createContext(req, res, state.requestId, name);
     if (ctx instanceof Promise) {
       ctx.then((resolved) => {
