@@ -28,8 +28,8 @@ const dateish = fc.oneof(
 const accountArb = withExtras(
   fc.record({
     id: maybe(fc.oneof({ weight: 5, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.string() })),
-    email: maybe(fc.oneof({ weight: 5, arbitrary: fc.emailAddress() }, { weight: 1, arbitrary: fc.string() })),
-    name: maybe(fc.string({ maxLength: 110 })),
+    email: maybe(fc.oneof({ weight: 5, arbitrary: fc.constantFrom('ada@example.com', 'a.b+c@d.io') }, { weight: 2, arbitrary: fc.emailAddress() }, { weight: 1, arbitrary: fc.string() })),
+    name: maybe(fc.oneof({ weight: 5, arbitrary: fc.string({ minLength: 1, maxLength: 100 }) }, { weight: 1, arbitrary: fc.constantFrom('', 'x'.repeat(100), 'x'.repeat(101)) })),
     createdAt: maybe(dateish),
   }),
 );
@@ -130,7 +130,7 @@ describe('compileSchema agrees with Zod', () => {
       { numRuns: 800 },
     );
     // The generators reach valid values too, not only failures.
-    expect(successes).toBeGreaterThan(5);
+    expect(successes).toBeGreaterThan(40);
   });
 
   it('returns the input itself when parsing changes nothing, and a copy when it strips, defaults or coerces', () => {

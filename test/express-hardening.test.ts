@@ -20,6 +20,8 @@ describe('Express binding: hardening', () => {
       '{"__proto__": {"polluted": "yes"}, "a": 1}',
       '{"constructor": {"prototype": {"polluted": "yes"}}, "b": 2}',
       '{"nested": {"deeper": [{"__proto__": {"polluted": "yes"}}]}}',
+      // The same key spelled with a JSON escape.
+      '{"\\u005f_proto__": {"polluted": "yes"}, "c": 3}',
     ];
     const keys: string[][] = [];
     for (const body of payloads) {
@@ -29,7 +31,7 @@ describe('Express binding: hardening', () => {
       expect(result.polluted).toBe(false);
       keys.push(result.keys);
     }
-    expect(keys).toEqual([['a'], ['b'], ['nested']]);
+    expect(keys).toEqual([['a'], ['b'], ['nested'], ['c']]);
   });
 
   it('keeps a harmless constructor key', async () => {

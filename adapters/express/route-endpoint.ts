@@ -83,39 +83,21 @@ export function createRouteEndpoint(spec: AnyRouteSpec, shared: EndpointShared):
     gate.wait.then(() => proceed(req, res, next, state), next);
   };
 
-  const finish = (result: unknown, state: RequestState, res: Response) => {
+  const handler = async ({ params, query, headers, body, res }: Args): Promise<CheckedResponse> => {
+    const state = getRequestState(res) as Required<RequestState>;
+    let result: unknown;
+    try {
+      result = await spec.handler({ params, query, headers, body }, state.ctx);
+    } catch (error) {
+      if (!isTsRestResponseError(error)) throw error;
+      result = { status: error.statusCode, body: error.body };
+    }
     const checked = check(result, state.requestId);
     if (checked.headers) for (const [header, value] of Object.entries(checked.headers)) res.setHeader(header, value);
     return checked;
   };
-  const answerEarly = (error: unknown, state: RequestState, res: Response) => {
-    if (!isTsRestResponseError(error)) throw error;
-    return finish({ status: error.statusCode, body: error.body }, state, res);
-  };
-
-  // Not async: a handler's promise is chained once, and a synchronous result is checked at once.
-  const handler = ({ params, query, headers, body, req, res }: Args): Promise<CheckedResponse> => {
-    const state = getRequestState(res) as Required<RequestState>;
-    let result: unknown;
-    try {
-      result = spec.handler({ params, query, headers, body }, state.ctx);
-    } catch (error) {
-      return new Promise((resolve) => resolve(answerEarly(error, state, res)));
-    }
-    if (isThenable(result)) {
-      return Promise.resolve(result).then(
-        (value) => finish(value, state, res),
-        (error) => answerEarly(error, state, res),
-      );
-    }
-    return new Promise((resolve) => resolve(finish(result, state, res)));
-  };
 
   return { middleware: [prepare], handler };
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 /** ts-rest's way for a handler to answer early; its response is checked like any other. */
