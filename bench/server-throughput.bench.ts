@@ -17,9 +17,9 @@ import { createBody, EMAIL_ID, SEEDED_ID } from './server-contract.js';
 type Target = 'kit' | 'raw' | 'express' | 'node';
 type RouteName = 'GET by id' | 'POST create';
 
-const RUN_SECONDS = Number(process.env.BENCH_DURATION ?? 2);
+const RUN_SECONDS = Number(process.env.BENCH_DURATION ?? 1.5);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP ?? 2);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 8);
 const CONNECTIONS = 50;
 const TARGETS: Target[] = ['kit', 'raw', 'express', 'node'];
 
@@ -121,6 +121,7 @@ const started = Date.now();
 const servers = Object.fromEntries(await Promise.all(TARGETS.map(async (t) => [t, await startServer(t)] as const))) as Record<Target, Server>;
 const runs = new Map<string, Run[]>();
 const kitOverRaw = new Map<RouteName, number[]>();
+const kitOverRawCpu = new Map<RouteName, number[]>();
 try {
   for (const [name, route] of Object.entries(ROUTES) as [RouteName, (url: string) => autocannon.Options][]) {
     for (const target of TARGETS) await load(servers[target], route(servers[target].url), WARMUP_SECONDS);
@@ -138,6 +139,7 @@ try {
         );
       }
       kitOverRaw.set(name, [...(kitOverRaw.get(name) ?? []), (measured.kit as Run).rps / (measured.raw as Run).rps]);
+      kitOverRawCpu.set(name, [...(kitOverRawCpu.get(name) ?? []), (measured.kit as Run).cpuPerRequest / (measured.raw as Run).cpuPerRequest]);
     }
   }
 } finally {
@@ -169,7 +171,10 @@ for (const name of Object.keys(ROUTES) as RouteName[]) {
     ]);
   }
   const ratios = kitOverRaw.get(name) ?? [];
-  notes.push(`${name}: kit/raw = ${median(ratios).toFixed(3)} (per round: ${ratios.map((r) => r.toFixed(2)).join(', ')}; target >= 0.95)`);
+  notes.push(
+    `${name}: kit/raw = ${median(ratios).toFixed(3)} req/s (per round: ${ratios.map((r) => r.toFixed(2)).join(', ')}; target >= 0.95); ` +
+      `server CPU per request kit/raw = ${median(kitOverRawCpu.get(name) ?? []).toFixed(3)}`,
+  );
 }
 
 saveReport(

@@ -12,16 +12,9 @@ type Parser = (req: Request, res: Response, next: (error?: unknown) => void) => 
 /** Creates the body reader of a route that takes a body of `contentType`, at mount time. */
 export function createBodyReader(contentType: RequestContentType = 'application/json', limit: number | string): BodyReader {
   const accepts = contentType === 'application/json' ? isJsonType : (type: string) => type === contentType;
-  // Set by `verify`, which body-parser calls with the raw bytes just before parsing them, in the
-  // same tick as the callback below: only a body that names a prototype key is walked.
-  let namesPrototype = true;
-  const verify = (_req: unknown, _res: unknown, raw: Buffer) => {
-    // A key can also be spelled with escapes ("\u005f_proto__"); any escape means a walk.
-    namesPrototype = raw.includes(PROTO) || raw.includes(CONSTRUCTOR) || raw.includes(ESCAPE);
-  };
   const parser: Parser | undefined =
     contentType === 'application/json'
-      ? express.json({ limit, strict: true, type: () => true, verify })
+      ? express.json({ limit, strict: true, type: () => true })
       : contentType === 'application/x-www-form-urlencoded'
         ? express.text({ limit, type: () => true })
         : undefined;
@@ -37,21 +30,16 @@ export function createBodyReader(contentType: RequestContentType = 'application/
     }
     if (!parser) return done();
     const alreadyParsed = (req as { _body?: boolean })._body === true;
-    namesPrototype = true;
     parser(req, res, (error) => {
       if (error) return done(toBodyError(error, contentType, limit));
       if (contentType === 'application/x-www-form-urlencoded' && !alreadyParsed && typeof req.body === 'string') {
         req.body = parseFormBody(req.body);
       }
-      if (namesPrototype || contentType !== 'application/json') req.body = stripPrototypeKeys(req.body);
+      req.body = stripPrototypeKeys(req.body);
       done();
     });
   };
 }
-
-const PROTO = Buffer.from('__proto__');
-const CONSTRUCTOR = Buffer.from('constructor');
-const ESCAPE = Buffer.from('\\u');
 
 /** True when the request carries a non-empty body. */
 function hasBody(req: Request): boolean {
