@@ -9,7 +9,7 @@ import { mountModule } from '@webstir-io/module-contract/express';
 import { fromTsRestRouter } from '@webstir-io/module-contract/ts-rest';
 import { BenchAccountId, benchContract, BenchCreateAccount, createBenchHandlers } from './server-contract.js';
 
-export const TARGETS = ['kit', 'raw', 'express', 'node'] as const;
+export const TARGETS = ['kit', 'raw', 'raw-checked', 'express', 'node'] as const;
 export type Target = (typeof TARGETS)[number];
 
 /** The kit: the contract as a module, mounted with the binding's defaults (response validation on). */
@@ -25,12 +25,12 @@ function kit(): RequestListener {
 }
 
 /** Raw `@ts-rest/express` with its defaults, and Express's JSON body parser. */
-function raw(): RequestListener {
+function raw(responseValidation = false): RequestListener {
   const handlers = createBenchHandlers();
   const app = express();
   app.use(express.json());
   const router = initServer().router(benchContract, { get: ({ params }) => handlers.get(params.id), create: ({ body }) => handlers.create(body) });
-  createExpressEndpoints(benchContract, router, app, { logInitialization: false });
+  createExpressEndpoints(benchContract, router, app, { logInitialization: false, responseValidation });
   return app;
 }
 
@@ -107,7 +107,14 @@ function bareNode(): RequestListener {
   };
 }
 
-const BUILDERS: Record<Target, () => RequestListener> = { kit, raw, express: plainExpress, node: bareNode };
+const BUILDERS: Record<Target, () => RequestListener> = {
+  kit,
+  raw: () => raw(),
+  // Raw ts-rest checking responses too, as the kit does by default: the like-for-like reference.
+  'raw-checked': () => raw(true),
+  express: plainExpress,
+  node: bareNode,
+};
 
 /** A fresh server of the given kind, with its own handler state. */
 export function buildTarget(target: Target): RequestListener {
