@@ -177,3 +177,20 @@ describe('Express binding: response validation', () => {
     await server.close();
   });
 });
+
+describe('the Accounts example app outside its module', () => {
+  it('answers any other path with a 404 in the one error shape, docs paths included', async () => {
+    const server = await startAccountsServer();
+    try {
+      for (const path of ['/nothing', '/docs/nope', '/app/missing.js']) {
+        const response = await fetch(`${server.url}${path}`, { headers: { 'x-request-id': 'lost-1' } });
+        expect(response.status, path).toBe(404);
+        expect(response.headers.get('x-request-id')).toBe('lost-1');
+        const body = ModuleErrorSchema.parse(await response.json());
+        expect(body).toEqual({ code: 'not_found', message: `No route matches GET ${path}`, correlationId: 'lost-1' });
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});

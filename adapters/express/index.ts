@@ -1,3 +1,4 @@
+export { notFoundHandler } from './fallbacks.js';
 export { mountModule } from './mount-module.js';
 export type { ContextProviders, MountedModule, MountedRoute, MountOptions, SessionSource } from './mount-options.js';
 export { isValidRequestId, REQUEST_ID_HEADER } from './request-id.js';

@@ -1,6 +1,6 @@
 import express from 'express';
 import { createLogger, type Logger } from '@webstir-io/module-contract';
-import { mountModule, type MountedRoute } from '@webstir-io/module-contract/express';
+import { mountModule, notFoundHandler, type MountedRoute } from '@webstir-io/module-contract/express';
 import { serveDocs } from '@webstir-io/module-contract/openapi';
 import { createAccountsModule } from './module.js';
 import { accountsOpenApi } from './openapi-docs.js';
@@ -35,6 +35,8 @@ export async function createAccountsApp(options: AccountsAppOptions = {}): Promi
   serveDocs(app, accountsOpenApi(module), { path: '/docs' });
   // Web app: the frontend bundle is served at /app here.
   app.use('/app', express.static(webDistDir));
+  // Anything else: a 404 in the one error shape, not Express's HTML page.
+  app.use(notFoundHandler());
   await mounted.ready;
 
   return {
