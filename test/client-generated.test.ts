@@ -195,3 +195,14 @@ describe('module-contract client', () => {
     `);
   });
 });
+
+describe('the generated runtime', () => {
+  it('encodes queries with the very code of encodeQuery, so the two cannot drift', () => {
+    const source = readFileSync(join(import.meta.dirname, '../src/query-string.ts'), 'utf8');
+    const start = source.indexOf("  if (!query) return '';");
+    const body = source.slice(start).trimEnd();
+    expect(start).toBeGreaterThan(0);
+    expect(body).toContain('function isPlainObject');
+    expect(generateClient(createAccountsModule())).toContain(body);
+  });
+});
