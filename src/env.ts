@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { ValidationError } from './error-taxonomy.js';
+import { ContractError, ValidationError } from './error-taxonomy.js';
 import { REDACTED } from './logger.js';
 
 /** Typed access to configuration. Secret values never appear when the env is serialized. */
 export interface Env<TValues extends Record<string, unknown> = Record<string, string | undefined>> {
   get<K extends keyof TValues & string>(key: K): TValues[K];
-  /** Like `get`, but throws a `ValidationError` naming the key when the value is missing. */
+  /** Like `get`, but throws an internal (500) `ContractError` naming the key when the value is missing. */
   require<K extends keyof TValues & string>(key: K): NonNullable<TValues[K]>;
   isSecret(key: string): boolean;
   /** The raw secret values, for redaction by loggers. */
@@ -26,6 +26,8 @@ export interface CreateEnvOptions<TSchema extends z.AnyZodObject | undefined> {
 type EnvValues<TSchema> = TSchema extends z.AnyZodObject ? z.output<TSchema> : Record<string, string | undefined>;
 
 /**
+ * Typed, validated access to configuration. Values failing `schema` throw one `ValidationError`
+ * listing every key; values of keys matching `secrets` are redacted when the env is serialized.
  * @example
  * const env = createEnv({ source: process.env, schema: z.object({ PORT: z.coerce.number().default(3000) }), secrets: [/TOKEN|SECRET|PASSWORD/] });
  * env.get('PORT'); // number
@@ -50,7 +52,8 @@ export function createEnv<TSchema extends z.AnyZodObject | undefined = undefined
     require: (key) => {
       const value = values[key];
       if (value === undefined || value === null || value === '') {
-        throw new ValidationError(`[env] ${key} is required but not set`, { details: [{ part: 'env', path: [key], message: 'Required' }] });
+        // The server's configuration is at fault, not the caller: a 500, whose message is never sent.
+        throw new ContractError('internal', `[env] ${key} is required but not set`, { details: [{ part: 'env', path: [key], message: 'Required' }] });
       }
       return value as never;
     },

@@ -12,7 +12,7 @@ const BRAND = Symbol.for('@webstir-io/module-contract/error');
 
 /**
  * Base of the error taxonomy: a typed `code`, an HTTP `status` and a `toJSON()` in the one error shape.
- * The `cause` is kept for logs and sent to clients only when it is itself a `ContractError`.
+ * The `cause` is kept for logs and sent to clients only when it is itself a client error (status < 500).
  */
 export class ContractError extends Error {
   readonly code: ErrorCode;
@@ -33,7 +33,8 @@ export class ContractError extends Error {
   toJSON(): ModuleError {
     const body: ModuleError = { code: this.code, message: this.message };
     if (this.details !== undefined) body.details = this.details;
-    if (isContractError(this.cause)) body.cause = this.cause.toJSON();
+    // A cause reaches the client only when it is itself a client error (< 500); anything else stays in the logs.
+    if (isContractError(this.cause) && this.cause.status < 500) body.cause = this.cause.toJSON();
     if (this.correlationId !== undefined) body.correlationId = this.correlationId;
     return body;
   }

@@ -41,11 +41,18 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
     const write = (level: LogLevel, message: string, fields?: LogFields): void => {
       if (LOG_LEVELS.indexOf(level) < threshold) return;
       const record: LogRecord = { level, time: now().toISOString(), message, ...bound, ...fields };
-      let line = JSON.stringify(record, errorReplacer);
-      for (const secret of options.redact?.() ?? []) {
-        if (secret.length > 0) line = line.split(JSON.stringify(secret).slice(1, -1)).join(REDACTED);
+      for (const [key, value] of Object.entries(record)) if (value instanceof Error) record[key] = serializeError(value);
+      let line = JSON.stringify(record);
+      const secrets = options.redact?.() ?? [];
+      let redacted = false;
+      for (const secret of secrets) {
+        if (secret.length === 0) continue;
+        const next = line.split(JSON.stringify(secret).slice(1, -1)).join(REDACTED);
+        redacted ||= next !== line;
+        line = next;
       }
-      sink(line, record);
+      // A sink that reads the record must not see what the line hides.
+      sink(line, redacted ? (JSON.parse(line) as LogRecord) : record);
     };
     return {
       debug: (m, f) => write('debug', m, f),
@@ -58,9 +65,19 @@ export function createLogger(options: CreateLoggerOptions = {}): Logger {
   return make(options.fields ?? {});
 }
 
-function errorReplacer(_key: string, value: unknown): unknown {
-  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
-  return value;
+/**
+ * An error as a log wants it: name, message, stack and cause chain. Taxonomy errors keep their code
+ * and status; their `toJSON()` (the client's view, with no stack) is not used here.
+ */
+function serializeError(error: Error, depth = 0): Record<string, unknown> {
+  const out: Record<string, unknown> = { name: error.name, message: error.message };
+  const { code, status, details } = error as Error & { code?: unknown; status?: unknown; details?: unknown };
+  if (code !== undefined) out.code = code;
+  if (status !== undefined) out.status = status;
+  if (details !== undefined) out.details = details;
+  if (error.stack) out.stack = error.stack;
+  if (error.cause !== undefined && depth < 5) out.cause = error.cause instanceof Error ? serializeError(error.cause, depth + 1) : error.cause;
+  return out;
 }
 
 /** A logger that writes nothing. */

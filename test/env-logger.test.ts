@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createEnv, createLogger, ValidationError, type LogRecord } from '@webstir-io/module-contract';
+import { ContractError, createEnv, createLogger, toErrorBody, type ValidationError, type LogRecord } from '@webstir-io/module-contract';
 
 describe('createEnv', () => {
   const env = createEnv({
@@ -15,9 +15,15 @@ describe('createEnv', () => {
     expect(env.require('NAME')).toBe('accounts');
   });
 
-  it('throws a ValidationError naming a missing key', () => {
-    expect(() => env.require('REGION')).toThrowError(ValidationError);
-    expect(() => env.require('REGION')).toThrowError('[env] REGION is required but not set');
+  it('throws an internal error naming a missing key, never a client error', () => {
+    let error: unknown;
+    try {
+      env.require('REGION');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ code: 'internal', status: 500, message: '[env] REGION is required but not set' });
+    expect(toErrorBody(error)).toEqual({ code: 'internal', message: 'Internal Server Error' });
   });
 
   it('reports every schema problem at once', () => {
@@ -56,6 +62,28 @@ describe('createEnv', () => {
 });
 
 describe('createLogger', () => {
+  it('logs taxonomy errors with their stack and cause chain, not their client view', () => {
+    const records: LogRecord[] = [];
+    const logger = createLogger({ sink: (_line, record) => records.push(record) });
+    const error = new ContractError('internal', 'save failed', { cause: new Error('disk full') });
+    logger.error('unhandled', { error });
+    expect(records[0]!.error).toMatchObject({
+      name: 'ContractError',
+      code: 'internal',
+      status: 500,
+      message: 'save failed',
+      stack: expect.stringContaining('save failed'),
+      cause: { name: 'Error', message: 'disk full', stack: expect.stringContaining('disk full') },
+    });
+  });
+
+  it('hands a sink the redacted record, not the raw one', () => {
+    const records: LogRecord[] = [];
+    const logger = createLogger({ sink: (_line, record) => records.push(record), redact: () => ['tok-123'] });
+    logger.info('calling with tok-123', { token: 'tok-123' });
+    expect(records[0]).toMatchObject({ message: 'calling with [REDACTED]', token: '[REDACTED]' });
+  });
+
   it('drops lines below the level and binds child fields', () => {
     const records: LogRecord[] = [];
     const logger = createLogger({ level: 'info', sink: (_line, record) => records.push(record) });

@@ -62,6 +62,12 @@ describe('error taxonomy', () => {
     expect(JSON.stringify(wrapped)).not.toContain('disk full');
   });
 
+  it('never sends a cause that is a server error', () => {
+    const hidden = new NotFoundError('Account 7 not found', { cause: new ContractError('internal', 'db at 10.0.0.3: password auth failed') });
+    expect(JSON.stringify(toErrorBody(hidden, 'r'))).not.toContain('10.0.0.3');
+    expect(toErrorBody(hidden, 'r')).toEqual({ code: 'not_found', message: 'Account 7 not found', correlationId: 'r' });
+  });
+
   it('recognises errors from another copy of the package by brand, not instanceof', () => {
     const foreign = Object.assign(Object.create(null), { [Symbol.for('@webstir-io/module-contract/error')]: true, status: 404 });
     expect(isContractError(foreign)).toBe(true);
