@@ -2,10 +2,16 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** A CLI failure the user can fix: printed without a stack, exit code 2. */
 export class UsageError extends Error {
+  readonly usage = true;
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
   }
+}
+
+/** Structural check, so a UsageError from a second copy of the package is still recognised. */
+export function isUsageError(error: unknown): error is UsageError {
+  return error instanceof Error && (error as { usage?: unknown }).usage === true;
 }
 
 export interface Command {

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-import { UsageError, type CommandIo } from './args.js';
-import { commands } from './commands/index.js';
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { isUsageError, type CommandIo } from './args.js';
+import { commands } from './commands/registry.js';
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -30,7 +32,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     await command.run(rest, io);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (isUsageError(error)) {
       io.err(`module-contract ${name}: ${error.message}`);
       return 2;
     }
@@ -39,7 +41,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+// npm installs the bin as a symlink; import.meta.url is the resolved file, so compare real paths.
+const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
 if (isEntry) {
   const code = await main(process.argv.slice(2), {
     out: (line) => process.stdout.write(`${line}\n`),

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,14 @@ describe('module-contract CLI', () => {
     expect(out).toMatch(/Usage: module-contract <command>/);
     expect(out).toMatch(/manifest/);
     expect(out).toMatch(/validate/);
+  });
+
+  it('runs through a symlink, as npm installs its bin', () => {
+    const link = join(dir, 'module-contract');
+    symlinkSync(cli, link);
+    const result = spawnSync(process.execPath, [link, '--help'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Usage: module-contract <command>/);
   });
 
   it('prints a module manifest', () => {

@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { generateClient } from '../../adapters/client/codegen/generate-client.js';
 import { parseFlags, UsageError, type Command } from '../args.js';
 import { loadModule } from '../load-module.js';
 
@@ -16,6 +15,8 @@ export const clientCommand: Command = {
     if (!values.module || !values.out) throw new UsageError(`--module and --out are required\n\n${usage}`);
     if (!values.out.endsWith('.ts')) throw new UsageError(`${values.out}: the client is TypeScript; name a .ts file\n\n${usage}`);
     const module = await loadModule(values.module, io.cwd);
+    // Loaded on use, so the other commands work without this one's dependencies.
+    const { generateClient } = await import('../../adapters/client/codegen/generate-client.js');
     let source: string;
     try {
       source = generateClient(module);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatJson } from '../../openapi/json-schema.js';
+import { formatJson } from '../format-json.js';
 import { parseFlags, UsageError, type Command } from '../args.js';
 import { loadModule } from '../load-module.js';
 

@@ -1,7 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { generateOpenApi } from '../../openapi/generate-openapi.js';
-import { openApiToJson, openApiToYaml } from '../../openapi/format-document.js';
 import type { GenerateOpenApiOptions } from '../../openapi/openapi-options.js';
 import { parseFlags, UsageError, type Command } from '../args.js';
 import { importFile, loadModule } from '../load-module.js';
@@ -28,6 +26,9 @@ export const openapiCommand: Command = {
     const format = values.out ? formatOf(values.out) : 'json';
     const module = await loadModule(values.module, io.cwd);
     const options = values.options ? await loadOptions(values.options, io.cwd) : {};
+    // Loaded on use, so commands that need no OpenAPI work without its optional peers installed.
+    const { generateOpenApi } = await import('../../openapi/generate-openapi.js');
+    const { openApiToJson, openApiToYaml } = await import('../../openapi/format-document.js');
     const document = generateOpenApi(module, { ...options, openapi: version } as never);
     const text = format === 'yaml' ? openApiToYaml(document) : openApiToJson(document);
     if (values.out) {

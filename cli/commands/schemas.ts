@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatJson, moduleJsonSchemas } from '../../openapi/json-schema.js';
+import { formatJson } from '../format-json.js';
 import { parseFlags, UsageError, type Command } from '../args.js';
 import { loadModule } from '../load-module.js';
 
@@ -17,6 +17,7 @@ export const schemasCommand: Command = {
     const module = await loadModule(values.module, io.cwd);
     const dir = resolve(io.cwd, values.out);
     mkdirSync(dir, { recursive: true });
+    const { moduleJsonSchemas } = await import('../../openapi/json-schema.js');
     const files = moduleJsonSchemas(module);
     for (const [file, schema] of Object.entries(files)) writeFileSync(join(dir, file), formatJson(schema));
     io.err(`[schemas] wrote ${Object.keys(files).length} files to ${values.out}`);
