@@ -158,11 +158,23 @@ describe('mountModule: lifecycle and options', () => {
     await server.close();
   });
 
+  it('claims no prefix with basePath: false, so later routes under it are reached', async () => {
+    const app = express();
+    mountModule(app, createProbeModule(), { basePath: false });
+    app.get('/probe/health', (_req, res) => void res.json({ ok: true }));
+    const server = await listen(app);
+    try {
+      expect(await (await fetch(`${server.url}/probe/health`)).json()).toEqual({ ok: true });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('rejects bad options with every problem at once', () => {
     expect(() => mountModule(express(), createProbeModule(), { viewsPrefix: 'views', basePath: 'api', bodyLimit: 'lots' })).toThrowErrorMatchingInlineSnapshot(`
       [ValidationError: [express] module probe: 3 problems
         - viewsPrefix: must start with "/"
-        - basePath: must start with "/"
+        - basePath: must start with "/" (or be false)
         - bodyLimit: "lots" is not a size such as 102400 or "100kb"]
     `);
   });

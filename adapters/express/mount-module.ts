@@ -72,9 +72,11 @@ export function mountModule(target: IRouter, module: ContractModule, options: Mo
   for (const { method, path } of mounted) methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), method]);
   for (const [path, methods] of methodsByPath) router.all(path, methodNotAllowed(methods));
 
-  const basePath = options.basePath !== undefined ? normalizePrefix(options.basePath) || '/' : commonPrefix(routes.map((r) => r.path));
   const claimed: string[] = [];
-  if (basePath && (basePath !== '/' || options.basePath !== undefined)) claimed.push(basePath);
+  if (options.basePath !== false) {
+    const basePath = options.basePath !== undefined ? normalizePrefix(options.basePath) || '/' : commonPrefix(routes.map((r) => r.path));
+    if (basePath && (basePath !== '/' || options.basePath !== undefined)) claimed.push(basePath);
+  }
   if (views.length > 0 && viewsPrefix) claimed.push(viewsPrefix);
   for (const prefix of claimed) router.use(prefix, notFound);
   router.use(createErrorHandler(logger, claimed));
@@ -93,7 +95,7 @@ export function mountModule(target: IRouter, module: ContractModule, options: Mo
 function checkOptions(module: ContractModule, options: MountOptions): void {
   const problems = new ProblemList();
   if (options.viewsPrefix !== undefined && !/^\/[^?#]*$/.test(options.viewsPrefix)) problems.add('viewsPrefix', 'must start with "/"');
-  if (options.basePath !== undefined && !/^\/[^?#]*$/.test(options.basePath)) problems.add('basePath', 'must start with "/"');
+  if (typeof options.basePath === 'string' && !/^\/[^?#]*$/.test(options.basePath)) problems.add('basePath', 'must start with "/" (or be false)');
   const limit = options.bodyLimit;
   if (limit !== undefined && !(typeof limit === 'number' ? limit > 0 : /^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(limit))) {
     problems.add('bodyLimit', `"${String(limit)}" is not a size such as 102400 or "100kb"`);

@@ -37,11 +37,12 @@ export interface MountOptions {
   /** Where views' data is served as JSON: `GET viewsPrefix + view.path`. @default '/_views' */
   viewsPrefix?: string;
   /**
-   * Unknown paths under it get a 404 in the one error shape. `'/'` claims every path, so nothing
-   * mounted after the module is reached.
+   * Unknown paths under it get a 404 in the one error shape. The claim is a catch-all registered at
+   * mount time: routes added to the app later under the same prefix are not reached, so mount the
+   * module after them, or pass `false` and end the app with `notFoundHandler()`. `'/'` claims every path.
    * @default the longest common prefix of the module's route paths, or none when that is `/`
    */
-  basePath?: string;
+  basePath?: string | false;
   /** The clock of every request context; inject one in tests. @default () => new Date() */
   now?: () => Date;
 }
