@@ -206,3 +206,24 @@ describe('the generated runtime', () => {
     expect(generateClient(createAccountsModule())).toContain(body);
   });
 });
+
+describe('generated request types', () => {
+  it('require a body whose fields are all optional, since an omitted body is no body at all', () => {
+    const module = createModule({
+      manifest: { name: 'patch', version: '1.0.0', kind: 'backend' },
+      routes: [
+        defineRoute({
+          name: 'items.patch',
+          method: 'PATCH',
+          path: '/items/:id',
+          input: { params: z.object({ id: z.string() }), body: z.object({ name: z.string().optional() }), query: z.object({ dry: z.string().optional() }) },
+          responses: { 204: null },
+          handler: () => ({ status: 204 as const, body: undefined }),
+        }),
+      ],
+    });
+    const source = generateClient(module);
+    expect(source).toMatch(/^ {2}body: \{/m);
+    expect(source).toMatch(/^ {2}query\?: \{/m);
+  });
+});

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { encodeQuery, ModuleErrorSchema } from '@webstir-io/module-contract';
+import { encodeQuery, ModuleErrorSchema, silentLogger } from '@webstir-io/module-contract';
+import { createContextFactory } from '../adapters/express/request-context.js';
 import { startProbeServer } from './fixtures/express-server.js';
 
 const json = { 'content-type': 'application/json' };
@@ -81,5 +82,22 @@ describe('Express binding: hardening', () => {
   it('parses form bodies with the same rules as query strings', async () => {
     const response = await fetch(`${server.url}/probe/form`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'name=Ada&tags=a&tags=b' });
     expect(await response.json()).toEqual({ name: 'Ada', tags: ['a', 'b'] });
+  });
+});
+
+describe('the default ctx.env', () => {
+  it('redacts values of keys that look like secrets when serialized', async () => {
+    process.env.MC_TEST_API_TOKEN = 'tok-should-not-leak';
+    process.env.MC_TEST_REGION = 'eu-west';
+    try {
+      const factory = createContextFactory({}, silentLogger);
+      const ctx = await factory({ headers: {} } as never, {} as never, 'r1', 'probe.get');
+      const serialized = JSON.stringify(ctx.env);
+      expect(serialized).not.toContain('tok-should-not-leak');
+      expect(JSON.parse(serialized)).toMatchObject({ MC_TEST_API_TOKEN: '[REDACTED]', MC_TEST_REGION: 'eu-west' });
+    } finally {
+      delete process.env.MC_TEST_API_TOKEN;
+      delete process.env.MC_TEST_REGION;
+    }
   });
 });

@@ -37,7 +37,8 @@ export type ContextFactory = (req: Request, res: Response, requestId: string, ro
 export function createContextFactory(options: MountOptions, logger: Logger): ContextFactory {
   const now = options.now ?? (() => new Date());
   const defaultDb = missingDatabase as RequestContext['db'];
-  const defaultEnv = createEnv({ source: process.env }) as unknown as RequestContext['env'];
+  // Serialized or logged, the default env hides the values of keys that look like secrets.
+  const defaultEnv = createEnv({ source: process.env, secrets: [DEFAULT_SECRET_KEYS] }) as unknown as RequestContext['env'];
   const anonymous = createAuthState(null) as unknown as RequestContext['auth'];
   const supply = options.context;
 
@@ -64,6 +65,9 @@ export function createContextFactory(options: MountOptions, logger: Logger): Con
     return build(req, res, requestId, routeName, provided, session);
   };
 }
+
+/** Keys whose values the default `ctx.env` treats as secrets. */
+const DEFAULT_SECRET_KEYS = /SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|API_?KEY|_KEY$|^KEY$/i;
 
 const missing = (): Promise<never> =>
   Promise.reject(new Error('[express] ctx.db is not configured: supply it with mountModule(app, module, { context: () => ({ db }) })'));

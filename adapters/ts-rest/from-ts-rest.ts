@@ -93,7 +93,7 @@ export function fromTsRestRouter<TRouter extends AppRouter>(
     }
     if (isRecord(impl)) {
       for (const key of Object.keys(impl)) {
-        if (!(key in node)) problems.add([options.namePrefix, ...keys, key].filter(Boolean).join('.'), 'is in the implementation but not in the contract');
+        if (!Object.hasOwn(node, key)) problems.add([options.namePrefix, ...keys, key].filter(Boolean).join('.'), 'is in the implementation but not in the contract');
       }
     }
   };

@@ -168,7 +168,8 @@ function partsOf(route: AnyRouteSpec): Part[] {
   if (input.params || pathParamNames(route.path).length > 0) parts.push({ key: 'params', schema: input.params, optional: false });
   for (const key of ['query', 'body', 'headers'] as const) {
     const schema = input[key];
-    if (schema) parts.push({ key, schema, optional: schema.safeParse({}).success });
+    // An empty query or header set is `{}` on the wire; an omitted body is no body at all.
+    if (schema) parts.push({ key, schema, optional: schema.safeParse(key === 'body' ? undefined : {}).success });
   }
   return parts;
 }
