@@ -4,10 +4,11 @@ import type { EventSpec } from './event-spec.js';
 import { isHttpMethod } from './http-method.js';
 import { ModuleManifestSchema, type JobDefinition, type ModuleManifest, type ServiceDependency } from './module-manifest.js';
 import { ProblemList } from './problems.js';
-import type { RouteDefinition } from './route-definition.js';
+import type { z } from 'zod';
+import { RouteDefinitionSchema, type RouteDefinition } from './route-definition.js';
 import { isRouteSpec, pathParamNames, type AnyRouteSpec, type AnySchema } from './route-spec.js';
 import type { SchemaReference } from './schema-reference.js';
-import type { ViewDefinition } from './view-definition.js';
+import { ViewDefinitionSchema, type ViewDefinition } from './view-definition.js';
 import { isViewSpec, type AnyViewSpec } from './view-spec.js';
 import type { Capability } from './capabilities.js';
 
@@ -70,13 +71,25 @@ export function createModule(options: CreateModuleOptions): ContractModule {
   checkRoutes(routes, problems);
   checkViews(views, problems);
 
-  const routeDefinitions = routes.filter(isRouteSpec).map((route) => describeRoute(route, registry));
-  const viewDefinitions = views.filter(isViewSpec).map((view): ViewDefinition => {
-    const definition: ViewDefinition = { name: view.name, path: view.path, data: registry.reference(view.data, `views.${view.name}.data`, 'zod') };
-    if (view.params) definition.params = registry.reference(view.params, `views.${view.name}.params`, 'zod');
-    if (view.renderMode) definition.renderMode = view.renderMode;
-    if (view.staticPaths) definition.staticPaths = [...view.staticPaths];
-    return definition;
+  // Each definition is checked where it was built, so a problem names the spec's own index.
+  const reported = new Set(problems.items.map((p) => /^((?:routes|views)\[\d+\])/.exec(p.at)?.[1]));
+  const check = (at: string, label: string, schema: z.ZodTypeAny, value: unknown) => {
+    const result = schema.safeParse(value);
+    if (!result.success && !reported.has(at)) problems.addZodIssues(`${at} (${label})`, result.error.issues);
+  };
+  const routeDefinitions: RouteDefinition[] = [];
+  routes.forEach((route, index) => {
+    if (!isRouteSpec(route)) return;
+    const definition = describeRoute(route, registry);
+    check(`routes[${index}]`, route.name, RouteDefinitionSchema, definition);
+    routeDefinitions.push(definition);
+  });
+  const viewDefinitions: ViewDefinition[] = [];
+  views.forEach((view, index) => {
+    if (!isViewSpec(view)) return;
+    const definition = describeView(view, registry);
+    check(`views[${index}]`, view.name, ViewDefinitionSchema, definition);
+    viewDefinitions.push(definition);
   });
 
   const { contractVersion, ...identity } = options.manifest;
@@ -97,12 +110,10 @@ export function createModule(options: CreateModuleOptions): ContractModule {
   if (options.init) manifest.init = true;
   if (options.dispose) manifest.dispose = true;
 
-  const parsed = ModuleManifestSchema.safeParse(manifest);
-  if (!parsed.success) {
-    // Routes and views with a problem already reported above are not reported twice.
-    const reported = new Set(problems.items.map((p) => /^(routes|views)\[(\d+)\]/.exec(p.at)?.slice(1, 3).join('.')));
-    problems.addZodIssues('manifest', parsed.error.issues.filter((i) => !reported.has(`${String(i.path[0])}.${String(i.path[1])}`)));
-  }
+  // Routes and views were checked one by one above; the rest of the manifest is checked here.
+  const { routes: _routes, views: _views, ...rest } = manifest;
+  const parsed = ModuleManifestSchema.omit({ routes: true, views: true }).safeParse(rest);
+  if (!parsed.success) problems.addZodIssues('manifest', parsed.error.issues);
   problems.throwIfAny('module', options.manifest.name || '(unnamed module)');
 
   return {
@@ -125,6 +136,14 @@ export function isContractModule(value: unknown): value is ContractModule {
     (value as { type?: unknown }).type === 'module' &&
     typeof (value as { manifest?: unknown }).manifest === 'object'
   );
+}
+
+function describeView(view: AnyViewSpec, registry: SchemaRegistry): ViewDefinition {
+  const definition: ViewDefinition = { name: view.name, path: view.path, data: registry.reference(view.data, `views.${view.name}.data`, 'zod') };
+  if (view.params) definition.params = registry.reference(view.params, `views.${view.name}.params`, 'zod');
+  if (view.renderMode) definition.renderMode = view.renderMode;
+  if (view.staticPaths) definition.staticPaths = [...view.staticPaths];
+  return definition;
 }
 
 function describeRoute(route: AnyRouteSpec, registry: SchemaRegistry): RouteDefinition {

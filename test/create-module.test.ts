@@ -129,6 +129,17 @@ describe('createModule', () => {
     ]);
   });
 
+  it('names a definition problem by the spec\'s own index, even after a non-spec', () => {
+    const tagged = { ...route('items.get', 'GET', '/items'), tags: [''] };
+    const error = thrown(() =>
+      createModule({ manifest: { name: 'bad', version: '1.0.0', kind: 'backend' }, routes: [{ name: 'junk' } as never, tagged] }),
+    );
+    expect(error.details).toEqual([
+      { at: 'routes[0] (junk)', message: 'is not a route spec: use defineRoute() or fromTsRestRouter()' },
+      { at: 'routes[1] (items.get).tags[0]', message: 'String must contain at least 1 character(s)' },
+    ]);
+  });
+
   it('records hooks and events in the manifest', () => {
     const Created = z.object({ id: z.string() });
     const module = createModule({
