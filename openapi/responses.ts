@@ -16,12 +16,15 @@ const AUTOMATIC: Record<number, string> = {
   400: 'The request does not match the contract; `details` lists every issue.',
   401: 'No valid session.',
   403: 'The session lacks a permission the route requires.',
+  413: 'The request body is over the server\'s size limit.',
+  415: 'The request body is not of the content type the route takes.',
   500: 'An unexpected error. The body carries a correlation id, never internals.',
 };
 
 /**
  * Every status the route declares (bodies described by their output type), plus the ones the kit
- * sends on its own: 400 when the route takes input, 401 and 403 when it requires auth, 500 always.
+ * sends on its own: 400 when the route takes input, 413 and 415 when it takes a body, 401 when it
+ * requires a session, 403 when it requires permissions, 500 always.
  */
 export function routeResponses(route: AnyRouteSpec, components: SchemaComponents, use: SchemaUse): Record<string, OpenApiResponse> {
   const responses: Record<string, OpenApiResponse> = {};
@@ -36,8 +39,9 @@ export function routeResponses(route: AnyRouteSpec, components: SchemaComponents
   }
   const automatic: number[] = [];
   if (Object.values(route.input).some(Boolean)) automatic.push(400);
-  if (route.auth && route.auth.required !== false) automatic.push(401, 403);
-  else if (route.auth?.permissions?.length) automatic.push(403);
+  if (route.auth && route.auth.required !== false) automatic.push(401);
+  if (route.auth?.permissions?.length) automatic.push(403);
+  if (route.input.body) automatic.push(413, 415);
   automatic.push(500);
   for (const status of automatic) {
     if (responses[status] !== undefined) continue;

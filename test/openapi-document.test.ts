@@ -61,7 +61,7 @@ describe('the Accounts OpenAPI document', () => {
       '#/components/schemas/AccountPage': 1,
       '#/components/schemas/Account': 2,
       '#/components/schemas/CreateAccount': 1,
-      '#/components/schemas/ModuleError': 13,
+      '#/components/schemas/ModuleError': 15,
     });
     expect(refCounts(v31.components)).toEqual({ '#/components/schemas/Account': 2 });
     expect(JSON.stringify(v31.paths)).not.toContain('"createdAt"');
@@ -164,6 +164,18 @@ describe('the Accounts OpenAPI document', () => {
                       $ref: "#/components/schemas/ModuleError"
               "409":
                 description: Conflict
+                content:
+                  application/json:
+                    schema:
+                      $ref: "#/components/schemas/ModuleError"
+              "413":
+                description: The request body is over the server's size limit.
+                content:
+                  application/json:
+                    schema:
+                      $ref: "#/components/schemas/ModuleError"
+              "415":
+                description: The request body is not of the content type the route takes.
                 content:
                   application/json:
                     schema:
