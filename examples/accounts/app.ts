@@ -31,9 +31,9 @@ export async function createAccountsApp(options: AccountsAppOptions = {}): Promi
     ...(options.now ? { now: options.now } : {}),
     context: () => ({ auth, db }),
   });
-  // Docs: serveDocs(...) is mounted here.
+  // The OpenAPI document and its docs page, at /docs.
   serveDocs(app, accountsOpenApi(module), { path: '/docs' });
-  // Web app: the frontend bundle is served at /app here.
+  // The example frontend, bundled by `npm run build`, at /app.
   app.use('/app', express.static(webDistDir));
   // Anything else: a 404 in the one error shape, not Express's HTML page.
   app.use(notFoundHandler());
