@@ -33,7 +33,5 @@ function scalar(value: unknown): string {
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return typeof value == 'object' && !!value && (Object.getPrototypeOf(value) ?? Object.prototype) === Object.prototype;
 }

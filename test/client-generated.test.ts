@@ -135,6 +135,7 @@ describe('the generated client and createClient send and fail alike', () => {
     ['send', { body: { n: 1 }, extraHeaders: { 'X-Tenant': 't1', 'x-request-id': 'fixed' } }],
     ['status', { params: { code: '502' } }],
     ['badJson', undefined],
+    ['gateway', undefined],
     ['hang', undefined],
   ];
 
@@ -152,6 +153,7 @@ describe('the generated client and createClient send and fail alike', () => {
     if (name === 'search') expect(expected.body).toMatchObject({ url: '/echo/search?tags=a%20b&tags=c%26d&filter%5Ba%5D=1&filter%5Bb%5D=x&at=2024-01-02T03%3A04%3A05.000Z' });
     if (name === 'send') expect(expected).toMatchObject({ requestId: 'echo-fixed', body: { headers: { 'x-app': 'web', 'x-tenant': 't1', 'content-type': 'application/json' } } });
     if (name === 'hang') expect(expected).toMatchObject({ status: 0, body: { code: 'timeout' } });
+    if (name === 'gateway') expect(expected).toMatchObject({ status: 502, ok: false, body: { code: 'unexpected_status', details: '<h1>Bad Gateway</h1>' } });
   });
 });
 

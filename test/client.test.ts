@@ -151,6 +151,15 @@ describe('createClient failures are results', () => {
     });
   });
 
+  it('wraps a declared error status whose body is not JSON, as a proxy would send it', async () => {
+    const result = await createClient(echoContract, { baseUrl: echoUrl }).gateway();
+    expect(result).toMatchObject({
+      status: 502,
+      ok: false,
+      body: { code: 'unexpected_status', message: '[client] GET /gateway: unexpected HTTP 502', details: '<h1>Bad Gateway</h1>' },
+    });
+  });
+
   it('reports a body that is not JSON as invalid_response', async () => {
     const result = await createClient(echoContract, { baseUrl: echoUrl }).badJson();
     expect(result).toMatchObject({ status: 0, body: { code: 'invalid_response', message: expect.stringMatching(/^\[client\] GET \/bad-json: HTTP 200: SyntaxError/) } });

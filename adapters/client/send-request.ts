@@ -54,7 +54,8 @@ export function createFetcher(options: ClientOptions): (args: ApiFetcherArgs & {
 
     const { status } = response;
     const declared = status in route.responses;
-    if (!declared) {
+    // A declared error status whose body is not JSON came from something else (a proxy, a wrong baseUrl).
+    if (!declared || (status > 399 && typeof data != 'object')) {
       const error = data as { code?: unknown; message?: unknown } | undefined;
       if (typeof error?.code != 'string' || typeof error.message != 'string') {
         data = { code: 'unexpected_status', message: `${where}: unexpected HTTP ${status}`, ...(data !== undefined && { details: data }) };

@@ -159,9 +159,7 @@ function scalar(value: unknown): string {
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return typeof value == 'object' && !!value && (Object.getPrototypeOf(value) ?? Object.prototype) === Object.prototype;
 }
 
 function lowerKeys(headers: HeaderRecord | undefined): Record<string, string> {
@@ -220,7 +218,8 @@ async function send(options: ClientOptions, method: string, path: string, status
 
   const { status } = response;
   const declared = statuses.includes(status);
-  if (!declared && !isModuleError(data)) {
+  // A declared error status whose body is not JSON came from something else (a proxy, a wrong baseUrl).
+  if ((!declared || (status > 399 && typeof data != 'object')) && !isModuleError(data)) {
     data = { code: 'unexpected_status', message: \`\${where}: unexpected HTTP \${status}\`, ...(data !== undefined && { details: data }) };
   }
   // fetch never surfaces a 1xx status, so below 300 means 2xx.
