@@ -21,6 +21,7 @@ export const AuthRequirementSchema = z
 /** `true` means "a session is required"; an object is taken as it is. */
 export type AuthRequirementInput = boolean | AuthRequirement;
 
+/** The requirement in its one stored form: `true` becomes `{ required: true }`, `false` none. */
 export function normalizeAuthRequirement(input: AuthRequirementInput | undefined): AuthRequirement | undefined {
   if (input === undefined || input === false) return undefined;
   if (input === true) return { required: true };

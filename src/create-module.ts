@@ -25,9 +25,13 @@ export interface ModuleIdentity {
 }
 
 export interface CreateModuleOptions {
+  /** Name, version, kind, capabilities, jobs and services; routes, views and events are derived. */
   manifest: ModuleIdentity;
+  /** From `defineRoute` or `fromTsRestRouter`. */
   routes?: readonly AnyRouteSpec[];
+  /** From `defineView`. */
   views?: readonly AnyViewSpec[];
+  /** From `defineEvent`; each name and version pair once. */
   events?: readonly EventSpec[];
   /**
    * Schemas to publish under a name of their own. Wherever one of them is used (by identity),
@@ -129,6 +133,7 @@ export function createModule(options: CreateModuleOptions): ContractModule {
   };
 }
 
+/** Structural check for a `createModule` result, safe across two installed copies of the package. */
 export function isContractModule(value: unknown): value is ContractModule {
   return (
     typeof value === 'object' &&

@@ -7,6 +7,7 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export const HttpMethodSchema = z.enum(HTTP_METHODS);
 
+/** Whether a value is one of `HTTP_METHODS`. */
 export function isHttpMethod(value: unknown): value is HttpMethod {
   return typeof value === 'string' && (HTTP_METHODS as readonly string[]).includes(value);
 }

@@ -92,6 +92,7 @@ export const ModuleManifestSchema = z
   })
   .strict();
 
+/** Whether a value is a valid `ModuleManifest`; use `ModuleManifestSchema.safeParse` for the reasons. */
 export function isModuleManifest(value: unknown): value is ModuleManifest {
   return ModuleManifestSchema.safeParse(value).success;
 }

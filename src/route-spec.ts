@@ -99,6 +99,7 @@ export function defineRoute<TInput extends RouteInputSchemas = {}, TResponses ex
   return { ...rest, type: 'route', input: (input ?? {}) as TInput, ...(normalized ? { auth: normalized } : {}) };
 }
 
+/** Structural check for a route spec (`defineRoute` or `fromTsRestRouter`). */
 export function isRouteSpec(value: unknown): value is AnyRouteSpec {
   return (
     typeof value === 'object' &&

@@ -21,6 +21,7 @@ export const SchemaReferenceSchema = z
   })
   .strict();
 
+/** Whether a value is a valid `SchemaReference`. */
 export function isSchemaReference(value: unknown): value is SchemaReference {
   return SchemaReferenceSchema.safeParse(value).success;
 }

@@ -31,6 +31,7 @@ export function defineView<TParams extends AnySchema | undefined = undefined, TD
   return { ...spec, type: 'view' };
 }
 
+/** Structural check for a view spec made by `defineView`. */
 export function isViewSpec(value: unknown): value is AnyViewSpec {
   return (
     typeof value === 'object' &&
