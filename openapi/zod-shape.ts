@@ -1,29 +1,6 @@
 import type { AnySchema } from '../src/route-spec.js';
+import { unwrapStep as inner } from '../src/zod-shape.js';
 import type { ZodDef } from './zod-to-openapi.js';
-
-/** The Zod wrappers that do not change what a value looks like on the wire, and where their inner schema is. */
-function inner(schema: AnySchema): { next: AnySchema; optional: boolean } | undefined {
-  const def = schema._def as ZodDef;
-  switch (def.typeName) {
-    case 'ZodOptional':
-    case 'ZodDefault':
-      return { next: def.innerType as AnySchema, optional: true };
-    case 'ZodNullable':
-    case 'ZodCatch':
-    case 'ZodReadonly':
-      return { next: def.innerType as AnySchema, optional: false };
-    case 'ZodEffects':
-      return { next: def.schema as AnySchema, optional: false };
-    case 'ZodBranded':
-      return { next: def.type as AnySchema, optional: false };
-    case 'ZodPipeline':
-      return { next: def.in as AnySchema, optional: false };
-    case 'ZodLazy':
-      return { next: (def.getter as () => AnySchema)(), optional: false };
-    default:
-      return undefined;
-  }
-}
 
 /** The `z.object()` under wrappers such as `.optional()`, `.refine()` or `z.lazy()`, and whether the whole may be left out. */
 export function unwrapObject(schema: AnySchema): { object: AnySchema; shape: Record<string, AnySchema>; optional: boolean } | undefined {
