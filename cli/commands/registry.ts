@@ -1,5 +1,6 @@
 import type { Command } from '../args.js';
 import { clientCommand } from './client.js';
+import { discoverCommand } from './discover.js';
 import { manifestCommand } from './manifest.js';
 import { openapiCommand } from './openapi.js';
 import { schemasCommand } from './schemas.js';
@@ -7,3 +8,4 @@ import { validateCommand } from './validate.js';
 
 /** Every CLI command; add one line per new command. */
 export const commands: Command[] = [clientCommand, manifestCommand, openapiCommand, schemasCommand, validateCommand];
+commands.push(discoverCommand);
