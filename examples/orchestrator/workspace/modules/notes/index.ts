@@ -1,0 +1,3 @@
+import { createNotesModule } from './notes-module.js';
+
+export default createNotesModule();
