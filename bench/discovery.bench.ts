@@ -109,7 +109,7 @@ for (const name of Object.keys(contenders) as Name[]) {
   rows.push([name, m.toFixed(1), Math.min(...samples[name]).toFixed(1), name === PEER ? '1.00 (peer)' : (m / peerMedian).toFixed(2)]);
 }
 const report = [
-  `### Module discovery, ${total.toLocaleString('en-US')} packages (${WORKSPACE} workspace, ${INSTALLED} in node_modules, ${SCOPED} scoped; ${modules} modules, ${refused} refused; ${crawl().toLocaleString('en-US')} files and folders), median of ${ROUNDS} runs after ${WARMUP} warm-up`,
+  `### Module discovery, ${total.toLocaleString('en-US')} packages (${WORKSPACE} workspace, ${INSTALLED.toLocaleString('en-US')} in node_modules, ${SCOPED} scoped; ${modules} modules, ${refused} refused; ${crawl().toLocaleString('en-US')} files and folders), median of ${ROUNDS} runs after ${WARMUP} warm-up`,
   '',
   markdownTable(['contender', 'median ms', 'min ms', 'ratio to reading every package.json'], rows),
   '',
