@@ -202,7 +202,8 @@ describe.each(Object.entries(clients))('createQueryUtils with %s, on the example
 
     const observer = new InfiniteQueryObserver(queryClient, api.accounts.list.infiniteOptions((page) => ({ query: { page, limit: 2 } }), byPage));
     const unsubscribe = observer.subscribe(() => {});
-    let result = await observer.refetch();
+    await observer.refetch();
+    let result = observer.getCurrentResult();
     while (result.hasNextPage) result = await observer.fetchNextPage();
     unsubscribe();
 
@@ -265,7 +266,8 @@ describe('infiniteOptions with byCursor, on a cursorQuery list', () => {
       expect(options.queryKey).toEqual(['events', 'list', { query: {} }, 'infinite']);
       const observer = new InfiniteQueryObserver(queryClient, options);
       const unsubscribe = observer.subscribe(() => {});
-      let result = await observer.refetch();
+      await observer.refetch();
+      let result = observer.getCurrentResult();
       while (result.hasNextPage) result = await observer.fetchNextPage();
       unsubscribe();
       expect(result.data!.pageParams).toEqual([undefined, '3', '6']);
