@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { InfiniteQueryObserver, MutationObserver, QueryClient, QueryObserver, isCancelledError } from '@tanstack/query-core';
-import { transformSync } from 'esbuild';
+import { build, transformSync } from 'esbuild';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initContract } from '@ts-rest/core';
@@ -114,6 +114,36 @@ describe('query keys', () => {
     expect(() => queryKey(['a'], { filter: new Filter() })).toThrow('input.filter is a Filter instance');
     expect(() => queryKey(['a'], { n: 1n })).toThrow('input.n is a bigint');
     expect(() => queryKey(['a'], { s: Symbol('s') })).toThrow('input.s is a symbol');
+  });
+});
+
+describe('createQueryUtils', () => {
+  it('reaches routes whose names are also names of Object.prototype', async () => {
+    const client = { toString: { constructor: async () => ({ status: 200, ok: true, body: 'ok', headers: new Headers(), requestId: undefined }) } };
+    const api = createQueryUtils(client);
+    expect(api.toString.constructor.key()).toEqual(['toString', 'constructor']);
+    expect(await new QueryClient().fetchQuery(api.toString.constructor.queryOptions())).toBe('ok');
+  });
+
+  it('bundles for the browser with the client and nothing of TanStack, React or Vue', async () => {
+    const result = await build({
+      stdin: { contents: "export { createQueryUtils, byPage, byCursor } from '@webstir-io/module-contract/tanstack-query';", resolveDir: import.meta.dirname, loader: 'ts' },
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      conditions: ['@webstir-io/source'],
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs).map((file) => file.replace(/^.*?(adapters|src|node_modules)\//, '$1/'));
+    expect(inputs.filter((file) => /node_modules\/(@tanstack|react|react-dom|vue)\//.test(file))).toEqual([]);
+    expect(inputs.filter((file) => file.startsWith('adapters/tanstack-query/')).sort()).toEqual([
+      'adapters/tanstack-query/create-query-utils.ts',
+      'adapters/tanstack-query/index.ts',
+      'adapters/tanstack-query/page-params.ts',
+      'adapters/tanstack-query/query-key.ts',
+    ]);
   });
 });
 

@@ -45,6 +45,6 @@ function node(client: object, path: string[]): object {
     }),
   };
   return new Proxy(utils, {
-    get: (target, name) => (typeof name == 'symbol' ? undefined : name in target ? target[name as keyof typeof target] : node(client, [...path, name])),
+    get: (target, name) => (typeof name == 'symbol' ? undefined : Object.hasOwn(target, name) ? target[name as keyof typeof target] : node(client, [...path, name])),
   });
 }
