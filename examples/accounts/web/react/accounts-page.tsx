@@ -28,6 +28,9 @@ export function AccountsPage() {
   return (
     <main data-busy={busy ? 'yes' : 'no'}>
       <h1>Accounts</h1>
+      <p>
+        React with TanStack Query, through <code>createQueryUtils</code>. Without a framework: <a href="../">/app/</a>
+      </p>
 
       <h2>Create</h2>
       <form id="create-form" onSubmit={onCreate}>
