@@ -239,8 +239,8 @@ try {
   changeset('pinned-notes', 'minor', 'Notes can be pinned.');
   git(['add', '-A']);
   git(['commit', '-qm', 'Add Note.pinned']);
-  moduleContract(['diff', '--base', 'v1.0.0'], 0, true);
-  proves('`module-contract diff --base v1.0.0` passes: a new optional field is not a breaking change');
+  moduleContract(['diff', '--base', 'v1.0.0', '--head', 'artifacts'], 0, true);
+  proves('`module-contract diff --base v1.0.0 --head artifacts` passes: a new optional field is not a breaking change');
   const v11 = release('1.1.0', ['pinned-notes']);
   proves(`contracts 1.1.0 is released (${v11.slice(work.length + 1)})`);
 
@@ -269,12 +269,12 @@ try {
   moduleContract(['build']);
   git(['add', '-A']);
   git(['commit', '-qm', 'Rename Note.body to Note.text']);
-  moduleContract(['diff', '--base', 'v1.1.0'], 1, true);
-  proves('`module-contract diff --base v1.1.0` exits 1: a removed field and a new required one, with no MAJOR bump');
+  moduleContract(['diff', '--base', 'v1.1.0', '--head', 'artifacts'], 1, true);
+  proves('`module-contract diff --base v1.1.0 --head artifacts` exits 1: a removed field and a new required one, with no MAJOR bump');
   changeset('rename-body', 'major', 'Note.body is now Note.text.');
   git(['add', '-A']);
   git(['commit', '-qm', 'Changeset: major']);
-  moduleContract(['diff', '--base', 'v1.1.0'], 0, true);
+  moduleContract(['diff', '--base', 'v1.1.0', '--head', 'artifacts'], 0, true);
   proves('with a major changeset the same diff passes: the break is released as 2.0.0, never as a 1.x');
 
   step('Release 2.0.0: consumers must change before they take it');
