@@ -4,7 +4,7 @@
 // that `module-contract diff` refuses until a major changeset covers it. Every step prints what it
 // proves. npm runs with --offline: the kit is packed from this checkout; zod and @ts-rest/core come
 // from the local npm cache that `npm ci` filled; the few other registry packages the repositories
-// use (the generators' optional peers, @types/node) are packed from the kit's own node_modules.
+// use (the generators' optional peers openapi3-ts and yaml, and @types/node) are packed from the kit's own node_modules.
 // --legacy-peer-deps: offline, npm has no registry metadata for the kit's optional peers' own
 // peers; the repositories install what they use explicitly.
 //
@@ -32,7 +32,7 @@ const keep = process.argv.includes('--keep');
 const work = mkdtempSync(join(tmpdir(), 'polyrepo-walkthrough-'));
 const TOTAL_STEPS = 9;
 /** Registry packages the repositories use besides the kit's own dependencies. */
-const VENDORED = ['openapi3-ts', 'yaml', 'zod-to-json-schema', '@types/node', 'undici-types'];
+const VENDORED = ['openapi3-ts', 'yaml', '@types/node', 'undici-types'];
 let stepNumber = 0;
 let promises = 0;
 
