@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryInteger } from './query-helpers.js';
 
 export interface PageQueryOptions {
   /** @default 20 */
@@ -8,14 +9,15 @@ export interface PageQueryOptions {
 }
 
 /**
- * Query schema for page-numbered lists: `?page=2&limit=20`. Strings from the URL are coerced.
+ * Query schema for page-numbered lists: `?page=2&limit=20`. Both read only plain decimal integers
+ * from the URL (`?page=0x10` or `?page=+5` get 400).
  * @example c.query({ ..., query: pageQuery() })
  */
 export function pageQuery(options: PageQueryOptions = {}) {
   const { defaultLimit = 20, maxLimit = 100 } = options;
   return z.object({
-    page: z.coerce.number().int().min(1).default(1),
-    limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
+    page: queryInteger({ min: 1, default: 1 }),
+    limit: queryInteger({ min: 1, max: maxLimit, default: defaultLimit }),
   });
 }
 
@@ -24,7 +26,7 @@ export function cursorQuery(options: PageQueryOptions = {}) {
   const { defaultLimit = 20, maxLimit = 100 } = options;
   return z.object({
     cursor: z.string().min(1).optional(),
-    limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
+    limit: queryInteger({ min: 1, max: maxLimit, default: defaultLimit }),
   });
 }
 

@@ -108,16 +108,15 @@ describe('the Accounts OpenAPI document', () => {
               - name: page
                 in: query
                 schema:
-                  type: integer
-                  minimum: 1
-                  default: 1
+                  type: string
+                  pattern: ^(0|-?[1-9]\\d*)$
+                  default: "1"
               - name: limit
                 in: query
                 schema:
-                  type: integer
-                  minimum: 1
-                  maximum: 100
-                  default: 20
+                  type: string
+                  pattern: ^(0|-?[1-9]\\d*)$
+                  default: "20"
             responses:
               "200":
                 description: OK
