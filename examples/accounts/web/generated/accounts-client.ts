@@ -37,8 +37,8 @@ export interface AccountProfile {
 /** What `accounts.list` takes. */
 export interface AccountsListArgs extends CallOptions {
   query?: {
-    page?: number;
-    limit?: number;
+    page?: string;
+    limit?: string;
   };
 }
 
