@@ -1,8 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApiToJson, openApiToYaml } from '@webstir-io/module-contract/openapi';
+import { openApiToJson, openApiToYaml, type OpenApiDocument } from '@webstir-io/module-contract/openapi';
 import { accountsOpenApi } from './openapi-docs.js';
+
+/** The files of `examples/accounts/generated/`, by name, as the build writes them. */
+export function accountsOpenApiFiles(document: OpenApiDocument = accountsOpenApi()): Record<string, string> {
+  return { 'openapi.json': openApiToJson(document), 'openapi.yaml': openApiToYaml(document) };
+}
 
 /** Writes `examples/accounts/generated/openapi.json` and `openapi.yaml` (run from `dist/` by the build). */
 export async function writeAccountsOpenApi(): Promise<string> {
@@ -10,8 +15,7 @@ export async function writeAccountsOpenApi(): Promise<string> {
   const out = join(root, 'examples', 'accounts', 'generated');
   mkdirSync(out, { recursive: true });
   const document = accountsOpenApi();
-  writeFileSync(join(out, 'openapi.json'), openApiToJson(document));
-  writeFileSync(join(out, 'openapi.yaml'), openApiToYaml(document));
+  for (const [file, text] of Object.entries(accountsOpenApiFiles(document))) writeFileSync(join(out, file), text);
   const operations = Object.values(document.paths ?? {}).reduce((n, item) => n + Object.keys(item).length, 0);
   return `OpenAPI ${document.openapi}, ${operations} operations, written to ${relative(root, out)}/openapi.{json,yaml}`;
 }
