@@ -53,5 +53,8 @@ export function generatedContract(resources = 100): { contract: AppRouter; schem
       routes: fromTsRestRouter(contract, implementation as never),
       schemas,
     });
-  return { contract, schemas, toModule };
+  // As most ts-rest users write it: no schema registered under a name.
+  const toUnnamedModule = () =>
+    createModule({ manifest: { name: 'generated', version: '1.0.0', kind: 'backend' }, routes: fromTsRestRouter(contract, implementation as never) });
+  return { contract, schemas, toModule, toUnnamedModule };
 }

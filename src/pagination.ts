@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { queryInteger } from './query-helpers.js';
 
 export interface PageQueryOptions {
   /** @default 20 */
@@ -9,15 +8,16 @@ export interface PageQueryOptions {
 }
 
 /**
- * Query schema for page-numbered lists: `?page=2&limit=20`. Both read only plain decimal integers
- * from the URL (`?page=0x10` or `?page=+5` get 400).
+ * Query schema for page-numbered lists: `?page=2&limit=20`, documented as integers. The Express
+ * binding reads only plain decimal integers from the URL (`?page=0x10` or `?page=+5` get 400);
+ * parsed directly, strings are coerced.
  * @example c.query({ ..., query: pageQuery() })
  */
 export function pageQuery(options: PageQueryOptions = {}) {
   const { defaultLimit = 20, maxLimit = 100 } = options;
   return z.object({
-    page: queryInteger({ min: 1, default: 1 }),
-    limit: queryInteger({ min: 1, max: maxLimit, default: defaultLimit }),
+    page: z.coerce.number().int().min(1).default(1),
+    limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
   });
 }
 
@@ -26,7 +26,7 @@ export function cursorQuery(options: PageQueryOptions = {}) {
   const { defaultLimit = 20, maxLimit = 100 } = options;
   return z.object({
     cursor: z.string().min(1).optional(),
-    limit: queryInteger({ min: 1, max: maxLimit, default: defaultLimit }),
+    limit: z.coerce.number().int().min(1).max(maxLimit).default(defaultLimit),
   });
 }
 

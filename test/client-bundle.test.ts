@@ -55,7 +55,6 @@ describe('a frontend importing ./client and a contract', () => {
         "examples/accounts/web/main.ts",
         "src/module-error.ts",
         "src/pagination.ts",
-        "src/query-helpers.ts",
         "src/query-string.ts",
       ]
     `);

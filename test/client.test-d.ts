@@ -151,8 +151,8 @@ describe('the generated client', () => {
     void generated.accounts.list();
     // @ts-expect-error - get needs its path params
     void generated.accounts.get();
-    // @ts-expect-error - page is an integer (a decimal string on the wire), never a boolean
-    void generated.accounts.list({ query: { page: true } });
+    // @ts-expect-error - page is a number
+    void generated.accounts.list({ query: { page: 'two' } });
     // @ts-expect-error - create needs a name
     void generated.accounts.create({ body: { email: 'a@example.com' } });
   });

@@ -3,7 +3,7 @@ import type { ModuleError } from '../../src/module-error.js';
 
 /**
  * Codes of the failures that have no HTTP response the contract can describe. `headers_failed`:
- * the client's `headers()` (or `requestId()`) threw or rejected, so nothing was sent.
+ * the client's `headers()` threw or rejected, so nothing was sent.
  */
 export const CLIENT_FAILURE_CODES = ['network_error', 'timeout', 'aborted', 'invalid_response', 'headers_failed'] as const;
 

@@ -1,6 +1,7 @@
 // Build steps for the example's generated artifacts, run by `npm run build` after `tsc`.
-// `--web-only` bundles the web app alone and writes none of the committed files: `npm test` runs it,
+// `--web-only` bundles the web apps alone and writes none of the committed files: `npm test` runs it,
 // so the tests compare the committed files with a fresh build instead of with files just rewritten.
+import { buildReactWebApp } from './web/build-react-web.js';
 import { buildWebApp } from './web/build-web.js';
 import { writeAccountsOpenApi } from './write-openapi.js';
 
@@ -9,6 +10,7 @@ type Step = { name: string; writesCommitted: boolean; run: () => Promise<string>
 
 const steps: Step[] = [
   { name: 'web app', writesCommitted: false, run: () => buildWebApp() },
+  { name: 'react web app', writesCommitted: false, run: () => buildReactWebApp() },
   { name: 'openapi', writesCommitted: true, run: () => writeAccountsOpenApi() },
 ];
 

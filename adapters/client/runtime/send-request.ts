@@ -56,17 +56,17 @@ export async function sendRequest(options: Omit<ClientOptions, 'baseUrl' | 'vali
   let response: Response | undefined;
   let data: unknown;
   try {
-    const own = { ...lowerKeys(typeof base == 'function' ? await base() : base), ...call.headers };
-    sent = own[REQUEST_ID];
-    if (!sent && requestId) sent = own[REQUEST_ID] = requestId === true ? newRequestId() : requestId();
-    headers = own;
+    headers = { ...lowerKeys(typeof base == 'function' ? await base() : base), ...call.headers };
+    sent = headers[REQUEST_ID];
+    if (!sent && requestId) sent = headers[REQUEST_ID] = requestId === true ? newRequestId() : requestId();
     response = await (customFetch ?? fetch)(call.path + (call.search && `?${call.search}`), { ...call.fetchOptions, method: call.method, headers, body: call.body, signal });
     const type = response.headers.get('content-type') ?? '';
-    data = /json/i.test(type) ? JSON.parse(await response.text()) : !type || /^text\//i.test(type) ? (await response.text()) || undefined : await response.blob();
+    data = /json/i.test(type) ? JSON.parse(await response.text()) : /^(text\/|$)/i.test(type) ? (await response.text()) || undefined : await response.blob();
   } catch (error) {
+    // The timeout has fired (the caller may have aborted too): a timeout.
     if (signal?.aborted) return timeout?.aborted ? fail('timeout', `timed out after ${timeoutMs} ms`, error) : fail('aborted', 'aborted', error);
     // Once the response is in, what fails is its body: JSON that does not parse. Before the headers
-    // are made, it is the client's own `headers()` or `requestId()`: nothing was sent.
+    // are made, it is the client's own `headers()`: nothing was sent.
     return response ? fail('invalid_response', `HTTP ${response.status}: ${error}`, error) : fail(headers ? 'network_error' : 'headers_failed', String(error), error);
   }
 
