@@ -27,7 +27,7 @@ function resourceSchemas(index: number, Owner: AnySchema) {
  * with its own named schemas, all sharing an `Owner` and the `ModuleError` shape; and the same
  * contract as a module whose named schemas are those.
  */
-export function generatedContract(resources = 100): { contract: AppRouter; schemas: Record<string, AnySchema>; toModule: () => ContractModule } {
+export function generatedContract(resources = 100): { contract: AppRouter; schemas: Record<string, AnySchema>; toModule: () => ContractModule; toUnnamedModule: () => ContractModule } {
   const Owner = z.object({ id: z.string().uuid(), displayName: z.string() });
   const schemas: Record<string, AnySchema> = { Owner, ModuleError: ModuleErrorSchema };
   const routers: Record<string, AppRouter> = {};
