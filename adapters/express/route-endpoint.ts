@@ -2,6 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AnyRouteSpec } from '../../src/route-spec.js';
 import { assertAuthorized } from './auth-state.js';
 import { createBodyReader, type BodyReader } from './body-reader.js';
+import type { MultipartLimits } from './multipart-reader.js';
 import type { MountGate } from './mount-gate.js';
 import { parseQuery, wrapLoneValues } from './query-parser.js';
 import type { ContextFactory } from './request-context.js';
@@ -15,6 +16,7 @@ export interface EndpointShared {
   gate: MountGate;
   createContext: ContextFactory;
   bodyLimit: number | string;
+  multipart: Required<MultipartLimits>;
   responseValidation: boolean;
 }
 
@@ -36,7 +38,9 @@ export function createRouteEndpoint(spec: AnyRouteSpec, shared: EndpointShared):
   const name = spec.name;
   const arrayKeys = arrayKeysOf(spec.input.query);
   const readBody: BodyReader | undefined =
-    spec.method !== 'GET' && spec.input.body ? createBodyReader(spec.contentType, shared.bodyLimit) : undefined;
+    spec.method !== 'GET' && spec.input.body
+      ? createBodyReader(spec.contentType, { limit: shared.bodyLimit, schema: spec.input.body, multipart: shared.multipart, route: name })
+      : undefined;
   const auth = spec.auth;
   const check = createResponseCheck(`route ${name}`, spec.responses, shared.responseValidation);
 
