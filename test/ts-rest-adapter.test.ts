@@ -20,7 +20,7 @@ const contract = c.router(
           summary: 'Export items',
           description: 'All items as CSV',
           deprecated: true,
-          metadata: { tags: ['reports'], auth: true, owner: 'data-team' },
+          metadata: { tags: ['reports'], auth: {}, owner: 'data-team' },
         },
         upload: {
           method: 'POST',

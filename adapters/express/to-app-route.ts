@@ -1,5 +1,6 @@
-import { ContractNoBody, isAppRoute, type AppRoute } from '@ts-rest/core';
+import { ContractNoBody, type AppRoute } from '@ts-rest/core';
 import type { AnyRouteSpec } from '../../src/route-spec.js';
+import { isNoBodyMarker, isTsRestRoute } from '../ts-rest/markers.js';
 
 /**
  * The ts-rest route `@ts-rest/express` serves for a spec. A spec from a ts-rest contract keeps its
@@ -8,8 +9,8 @@ import type { AnyRouteSpec } from '../../src/route-spec.js';
  * as ts-rest's plain object are validated as the one object schema the spec holds.
  */
 export function toAppRoute(spec: AnyRouteSpec): AppRoute {
-  const source = spec.source?.kind === 'ts-rest' && typeof spec.source.route === 'object' && spec.source.route !== null && isAppRoute(spec.source.route as AppRoute) ? (spec.source.route as AppRoute) : undefined;
-  const responses = source?.responses ?? buildResponses(spec);
+  const source = spec.source?.kind === 'ts-rest' && isTsRestRoute(spec.source.route) ? (spec.source.route as AppRoute) : undefined;
+  const responses = source ? withOwnMarkers(source.responses) : buildResponses(spec);
   const route: Record<string, unknown> = {
     ...source,
     method: spec.method,
@@ -33,4 +34,17 @@ function buildResponses(spec: AnyRouteSpec): AppRoute['responses'] {
     responses[status] = contentType && schema ? { contentType, body } : body;
   }
   return responses as AppRoute['responses'];
+}
+
+/**
+ * The route's responses with `c.noBody()` from any copy of @ts-rest/core replaced by this copy's,
+ * which is the one `@ts-rest/express` compares against to send an empty response.
+ */
+function withOwnMarkers(responses: AppRoute['responses']): AppRoute['responses'] {
+  const out: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(responses)) {
+    if (isNoBodyMarker(response)) out[status] = ContractNoBody;
+    else out[status] = response;
+  }
+  return out as AppRoute['responses'];
 }
