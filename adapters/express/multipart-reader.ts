@@ -67,7 +67,7 @@ export function createMultipartParser(multerModule: Multer, limits: Required<Mul
       const body: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(fields)) {
         if (UNSAFE_KEYS.has(key)) continue;
-        body[key] = decodeField(value, shape?.[key] ?? undefined);
+        body[key] = decodeField(value, shape?.[key]);
       }
       for (const file of files) {
         if (UNSAFE_KEYS.has(file.fieldname)) continue;
@@ -75,6 +75,7 @@ export function createMultipartParser(multerModule: Multer, limits: Required<Mul
         const existing = body[file.fieldname];
         body[file.fieldname] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
       }
+      if (shape) for (const key of Object.keys(body)) body[key] = wrapLone(body[key], shape[key]);
       req.body = shape || !schema ? body : pickWhole(fields, body, schema);
       next();
     });
@@ -89,13 +90,21 @@ function objectShape(schema: AnySchema | undefined): Record<string, AnySchema> |
   return typeof shape === 'object' && shape !== null ? (shape as Record<string, AnySchema>) : undefined;
 }
 
-/** A text field as JSON when it parses and its schema takes it; else as sent. */
+/** A text field as JSON when it parses and its schema takes it (alone or as a list of one); else as sent. */
 function decodeField(value: unknown, schema: AnySchema | undefined): unknown {
   const decoded = Array.isArray(value) ? value.map(parseJson) : parseJson(value);
-  if (decoded === value) return value;
-  if (!schema) return decoded;
-  if (schema.safeParse(decoded).success) return decoded;
-  return schema.safeParse(value).success ? value : decoded;
+  if (decoded === value || !schema) return decoded;
+  const lone = !Array.isArray(value);
+  for (const candidate of [decoded, value]) {
+    if (schema.safeParse(candidate).success || (lone && schema.safeParse([candidate]).success)) return candidate;
+  }
+  return decoded;
+}
+
+/** A field sent once whose schema wants a list becomes a list of one (ts-rest's client and HTML forms send `[x]` as one field). */
+function wrapLone(value: unknown, schema: AnySchema | undefined): unknown {
+  if (!schema || Array.isArray(value) || schema.safeParse(value).success) return value;
+  return schema.safeParse([value]).success ? [value] : value;
 }
 
 /** For a schema with no public shape: the JSON-decoded body when the schema takes it, else the raw one. */

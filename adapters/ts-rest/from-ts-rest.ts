@@ -4,6 +4,7 @@ import {
   type HTTPStatusCode,
   type ServerInferRequest,
   type ServerInferResponses,
+  type ZodInferOrType,
 } from '@ts-rest/core';
 import { z } from 'zod';
 import { AuthRequirementSchema, normalizeAuthRequirement, type AuthRequirement, type AuthRequirementInput } from '../../src/auth-requirement.js';
@@ -13,9 +14,17 @@ import { ProblemList } from '../../src/problems.js';
 import type { AnyRouteSpec, AnySchema, RouteResponseSchemas } from '../../src/route-spec.js';
 import { isNoBodyMarker, isOtherResponse, isPlainTypeMarker, isTsRestRoute } from './markers.js';
 
+/**
+ * The request a handler gets. As ts-rest infers it, except that a multipart body keeps its file
+ * fields: the binding hands them over as `File` objects inside `body`.
+ */
+export type TsRestRequest<TRoute extends AppRoute> = TRoute extends { contentType: 'multipart/form-data'; body: infer TBody }
+  ? Omit<ServerInferRequest<TRoute>, 'body'> & { body: ZodInferOrType<TBody> }
+  : ServerInferRequest<TRoute>;
+
 /** A handler for one ts-rest route: input typed from the contract, only declared statuses allowed. */
 export type TsRestHandler<TRoute extends AppRoute> = (
-  request: ServerInferRequest<TRoute>,
+  request: TsRestRequest<TRoute>,
   ctx: RequestContext,
 ) => Promise<ServerInferResponses<TRoute, HTTPStatusCode, 'force'>> | ServerInferResponses<TRoute, HTTPStatusCode, 'force'>;
 

@@ -3,6 +3,8 @@ import { createLogger, type Logger } from '@webstir-io/module-contract';
 import { mountModule, notFoundHandler, type MountedRoute } from '@webstir-io/module-contract/express';
 import { serveDocs } from '@webstir-io/module-contract/openapi';
 import { createAccountsModule } from './module.js';
+import { createAvatarsModule } from './avatars-module.js';
+import { avatarsOpenApi } from './avatars-openapi-docs.js';
 import { accountsOpenApi } from './openapi-docs.js';
 import { DemoTokenAuthProvider, MemoryDatabaseProvider } from './providers.js';
 import type { AccountStore } from './store.js';
@@ -21,11 +23,21 @@ export async function createAccountsApp(options: AccountsAppOptions = {}): Promi
   const database = new MemoryDatabaseProvider(options.now);
   const db = await database.connect();
   const auth = new DemoTokenAuthProvider();
-  const module = createAccountsModule(options.store ?? db.accounts);
+  const store = options.store ?? db.accounts;
+  const module = createAccountsModule(store);
+  const avatars = createAvatarsModule(store);
   const logger = options.logger ?? createLogger();
 
   const app = express();
   app.disable('x-powered-by');
+  // Avatars first: the Accounts mount claims /api for its 404s. One image of at most 1 MB per upload.
+  const mountedAvatars = mountModule(app, avatars, {
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+    context: () => ({ auth, db }),
+    basePath: false,
+    multipart: { fileSize: '1mb', files: 1, fields: 5 },
+  });
   const mounted = mountModule(app, module, {
     logger,
     ...(options.now ? { now: options.now } : {}),
@@ -33,16 +45,18 @@ export async function createAccountsApp(options: AccountsAppOptions = {}): Promi
   });
   // The OpenAPI document and its docs page, at /docs.
   serveDocs(app, accountsOpenApi(module), { path: '/docs' });
+  serveDocs(app, avatarsOpenApi(avatars), { path: '/docs/avatars' });
   // The example frontend, bundled by `npm run build`, at /app.
   app.use('/app', express.static(webDistDir));
   // Anything else: a 404 in the one error shape, not Express's HTML page.
   app.use(notFoundHandler());
-  await mounted.ready;
+  await Promise.all([mountedAvatars.ready, mounted.ready]);
 
   return {
     app,
-    routes: mounted.routes,
+    routes: [...mounted.routes, ...mountedAvatars.routes],
     close: async () => {
+      await mountedAvatars.close();
       await mounted.close();
       await database.close();
     },
