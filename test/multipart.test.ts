@@ -111,6 +111,15 @@ describe('multipart bodies in the binding', () => {
     expect(await noBoundary.json()).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^Malformed multipart body/) });
   });
 
+  it.each(['__proto__[polluted]', 'constructor[prototype][polluted]', '__proto__', 'title[__proto__][polluted]'])('never lets the field name %s change a prototype', async (name) => {
+    const response = await post(form([['title', 'T'], [name, 'yes'], ['document', note()]]));
+    expect([200, 201, 400]).toContain(response.status);
+    const body = (await response.json()) as Record<string, unknown>;
+    if (response.status === 400) expect(body).toMatchObject({ code: expect.stringMatching(/^(bad_request|validation)$/) });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
   it('answers 415 for a JSON body on a multipart route', async () => {
     const response = await post(JSON.stringify({ title: 'T' }), { 'content-type': 'application/json' });
     expect(response.status).toBe(415);
