@@ -13,9 +13,10 @@ export interface IssueList {
 export type PartErrors = Partial<Record<ValidationIssue['part'], IssueList | null | undefined>>;
 
 /** One `ValidationError` listing the issues of every failing part, each with its part and path. */
-export function toValidationError(parts: PartErrors): ValidationError {
+export function toValidationError(parts: PartErrors, queryIssues: readonly ValidationIssue[] = []): ValidationError {
   const details: ValidationIssue[] = [];
   for (const [part, error] of Object.entries(parts)) {
+    if (part === 'query') details.push(...queryIssues);
     if (!error) continue;
     for (const issue of error.issues) {
       const detail: ValidationIssue = { part, path: (issue.path ?? []).map(pathKey), message: issue.message };

@@ -9,6 +9,7 @@ import {
 import { z } from 'zod';
 import { AuthRequirementSchema, normalizeAuthRequirement, type AuthRequirement, type AuthRequirementInput } from '../../src/auth-requirement.js';
 import type { RequestContext } from '../../src/contexts.js';
+import { uncheckedSchema } from '../../src/describe/unchecked.js';
 import { warnOnConsole, type DiagnosticHandler } from '../../src/diagnostic.js';
 import { ProblemList } from '../../src/problems.js';
 import type { AnyRouteSpec, AnySchema, RouteResponseSchemas } from '../../src/route-spec.js';
@@ -74,11 +75,10 @@ export interface FromTsRestOptions {
   onWarning?: DiagnosticHandler;
 }
 
-const PLAIN_TYPE_HINT = 'it is a c.type<>() with no runtime schema; use a Zod schema so it can be validated and documented';
-
 /**
  * Turns one ts-rest route and its handler into a route spec.
- * @throws ValidationError naming the route when a part cannot be described (e.g. `c.type<>()`).
+ * A `c.type<>()` part has no runtime schema: it is accepted unchecked, and `createModule` reports it.
+ * @throws ValidationError naming the route when a part cannot be described (a value that is not a schema).
  */
 export function fromTsRestRoute<TRoute extends AppRoute>(
   name: string,
@@ -157,6 +157,8 @@ function convertRoute(name: string, keyPath: string[], route: AppRoute, handler:
   const take = (part: 'params' | 'query' | 'headers' | 'body', value: unknown) => {
     if (value === undefined || value === null || isNoBodyMarker(value)) return;
     if (isZodSchema(value)) input[part] = value;
+    // c.type<>(): accepted unchecked; createModule reports it (an error with strict: true).
+    else if (isPlainTypeMarker(value)) input[part] = uncheckedSchema();
     else if (part === 'headers' && isRecord(value) && !Array.isArray(value)) {
       // ts-rest also takes headers as a plain object of Zod schemas (and merges router `baseHeaders` into one).
       const entries = Object.entries(value);
@@ -181,6 +183,7 @@ function convertRoute(name: string, keyPath: string[], route: AppRoute, handler:
     }
     if (body === null || body === undefined || isNoBodyMarker(body)) responses[status] = null;
     else if (isZodSchema(body)) responses[status] = body;
+    else if (isPlainTypeMarker(body)) responses[status] = uncheckedSchema();
     else problems.add(at, `response ${status} cannot be described: ${describeUnsupported(body)}`);
   }
 
@@ -246,12 +249,12 @@ function preview(value: unknown): string {
   }
 }
 
+// Any schema with `safeParse` is taken as one; createModule's reader refuses the ones that are not Zod 3, naming the route.
 function isZodSchema(value: unknown): value is AnySchema {
-  return isRecord(value) && typeof value.safeParse === 'function' && isRecord(value._def);
+  return isRecord(value) && typeof value.safeParse === 'function';
 }
 
 function describeUnsupported(value: unknown): string {
-  if (isPlainTypeMarker(value)) return PLAIN_TYPE_HINT;
   if (typeof value === 'symbol') return `expected a Zod schema, got ${String(value)}`;
   return `expected a Zod schema, got ${Array.isArray(value) ? 'an array' : typeof value}`;
 }
