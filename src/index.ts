@@ -3,6 +3,7 @@ export * from './capabilities.js';
 export * from './contexts.js';
 export * from './contract-version.js';
 export * from './create-module.js';
+export * from './diagnostic.js';
 export * from './discovery.js';
 export * from './env.js';
 export * from './error-taxonomy.js';

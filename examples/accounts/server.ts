@@ -22,7 +22,7 @@ const url = `http://${host}:${bound}`;
 
 console.log(`Accounts API listening on ${url}`);
 for (const route of routes) console.log(`  ${route.method.padEnd(6)} ${url}${route.path}  (${route.kind} ${route.name})`);
-console.log(`Docs:    ${url}/docs`);
+console.log(`Docs:    ${url}/docs (avatars: ${url}/docs/avatars)`);
 console.log(`Web app: ${url}/app/`);
 console.log('Demo tokens (Authorization: Bearer <token>):');
 for (const [token, { permissions }] of Object.entries(DEMO_TOKENS)) {
