@@ -2,11 +2,11 @@
 // `module-contract build` and packed with `npm pack`; a Node service, a frontend and a Python
 // service consuming the tarball; a MINOR change every consumer keeps accepting; a breaking change
 // that `module-contract diff` refuses until a major changeset covers it. Every step prints what it
-// proves. npm runs with --offline: the kit is packed from this checkout; zod and @ts-rest/core come
-// from the local npm cache that `npm ci` filled; the few other registry packages the repositories
+// proves. npm runs with --offline: the kit is packed from this checkout; its peers zod and
+// @ts-rest/core come from the local npm cache that `npm ci` filled; the few other registry packages the repositories
 // use (the generators' optional peers openapi3-ts and yaml, and @types/node) are packed from the kit's own node_modules.
 // --legacy-peer-deps: offline, npm has no registry metadata for the kit's optional peers' own
-// peers; the repositories install what they use explicitly.
+// peers; so peers are not installed automatically and each repository names the ones it uses.
 //
 //   npm run build && node --import tsx examples/polyrepo/walkthrough.ts [--keep]
 import { spawnSync } from 'node:child_process';
@@ -31,8 +31,10 @@ const tsc = join(kitRoot, 'node_modules/typescript/bin/tsc');
 const keep = process.argv.includes('--keep');
 const work = mkdtempSync(join(tmpdir(), 'polyrepo-walkthrough-'));
 const TOTAL_STEPS = 9;
-/** Registry packages the repositories use besides the kit's own dependencies. */
+/** Registry packages the repositories use that npm's cache may hold no metadata for: packed from the kit's install. */
 const VENDORED = ['openapi3-ts', 'yaml', '@types/node', 'undici-types'];
+/** The kit's peers that every repository installs itself, at the versions the kit is tested with. */
+const PEERS = ['zod', '@ts-rest/core'].map((name) => `${name}@${(JSON.parse(readFileSync(join(kitRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version}`);
 let stepNumber = 0;
 let promises = 0;
 
@@ -190,7 +192,7 @@ try {
   git(['init', '-q', '-b', 'main']);
   git(['config', 'user.email', 'contracts@example.com']);
   git(['config', 'user.name', 'Contracts Team']);
-  npmInstall(contracts, [kitTarball, ...Object.values(vendored)], true);
+  npmInstall(contracts, [kitTarball, ...PEERS, ...Object.values(vendored)], true);
   run('node', [tsc, '-p', '.'], { cwd: contracts, label: 'tsc -p .' });
   moduleContract(['build']);
   for (const file of ['manifest.json', 'openapi.json', 'schemas/Note.schema.json', 'schemas/CreateNote.schema.json', 'client.ts']) {
@@ -211,7 +213,7 @@ try {
 
   step('Node service installs contracts 1.0.0');
   cpSync(join(templates, 'node-service'), service, { recursive: true });
-  npmInstall(service, [kitTarball, v1, vendored['@types/node']!, vendored['undici-types']!]);
+  npmInstall(service, [kitTarball, v1, ...PEERS, vendored['@types/node']!, vendored['undici-types']!]);
   run('node', [tsc, '-p', '.'], { cwd: service, label: 'tsc -p .' });
   proves('the service compiles with `tsc`: its handlers are typed by the contract in the package');
   expectEqual(nodeService(service, note), { accepted: true, summary: 'Ship the contract (1 tags, 28 chars)', parsed: note }, 'a valid note');
@@ -220,7 +222,7 @@ try {
 
   step('Frontend installs contracts 1.0.0');
   cpSync(join(templates, 'frontend'), frontend, { recursive: true });
-  npmInstall(frontend, [kitTarball, v1]);
+  npmInstall(frontend, [kitTarball, v1, ...PEERS]);
   run('node', [tsc, '-p', '.', '--noEmit'], { cwd: frontend, label: 'tsc -p . --noEmit' });
   proves('the frontend type-checks its client calls against the contract (and a call missing a required field is a type error: its @ts-expect-error holds)');
 
