@@ -15,6 +15,7 @@ export * from './module-manifest.js';
 export * from './pagination.js';
 export * from './problems.js';
 export * from './providers.js';
+export * from './query-helpers.js';
 export * from './query-string.js';
 export * from './route-definition.js';
 export * from './route-spec.js';

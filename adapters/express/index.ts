@@ -1,3 +1,5 @@
+export { errorHandler } from './error-handler.js';
+export type { ErrorHandlerOptions } from './error-handler.js';
 export { notFoundHandler } from './fallbacks.js';
 export { mountModule } from './mount-module.js';
 export type { ContextProviders, MountedModule, MountedRoute, MountOptions, SessionSource } from './mount-options.js';

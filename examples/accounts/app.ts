@@ -1,6 +1,7 @@
+import type { ServerOptions } from 'node:http';
 import express from 'express';
 import { createLogger, type Logger } from '@webstir-io/module-contract';
-import { mountModule, notFoundHandler, type MountedRoute } from '@webstir-io/module-contract/express';
+import { errorHandler, mountModule, notFoundHandler, type MountedRoute } from '@webstir-io/module-contract/express';
 import { serveDocs } from '@webstir-io/module-contract/openapi';
 import { createAccountsModule } from './module.js';
 import { createAvatarsModule } from './avatars-module.js';
@@ -17,6 +18,12 @@ export interface AccountsAppOptions {
   /** The clock handed to every request context. */
   now?: () => Date;
 }
+
+/**
+ * Options of the example's HTTP server: a client gets 10 s to send its headers and 30 s for the
+ * whole request, so slow senders cannot hold sockets open (Node's defaults are 60 s and 300 s).
+ */
+export const accountsServerOptions = { headersTimeout: 10_000, requestTimeout: 30_000 } as const satisfies ServerOptions;
 
 /** The Accounts example as an Express app: the module mounted with the demo providers. */
 export async function createAccountsApp(options: AccountsAppOptions = {}): Promise<{ app: express.Express; routes: readonly MountedRoute[]; close(): Promise<void> }> {
@@ -46,10 +53,13 @@ export async function createAccountsApp(options: AccountsAppOptions = {}): Promi
   // The OpenAPI document and its docs page, at /docs.
   serveDocs(app, accountsOpenApi(module), { path: '/docs' });
   serveDocs(app, avatarsOpenApi(avatars), { path: '/docs/avatars' });
-  // The example frontend, bundled by `npm run build`, at /app.
-  app.use('/app', express.static(webDistDir));
+  // The example frontend, bundled by `npm run build`, at /app. Its errors (a missing file, a failing
+  // Range or If-Match) go on to the error handler, with their status, instead of falling through.
+  app.use('/app', express.static(webDistDir, { fallthrough: false }));
   // Anything else: a 404 in the one error shape, not Express's HTML page.
   app.use(notFoundHandler());
+  // Any error nothing answered: the one error shape with a request id, never a stack.
+  app.use(errorHandler({ logger }));
   await Promise.all([mountedAvatars.ready, mounted.ready]);
 
   return {

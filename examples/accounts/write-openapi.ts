@@ -1,22 +1,27 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApiToJson, openApiToYaml } from '@webstir-io/module-contract/openapi';
+import { openApiToJson, openApiToYaml, type OpenApiDocument } from '@webstir-io/module-contract/openapi';
 import { avatarsOpenApi } from './avatars-openapi-docs.js';
 import { accountsOpenApi } from './openapi-docs.js';
 
-/** Writes `examples/accounts/generated/openapi.json` and `openapi.yaml` (run from `dist/` by the build). */
+/** The files of `examples/accounts/generated/`, by name, as the build writes them: the Accounts document and the Avatars one. */
+export function accountsOpenApiFiles(document: OpenApiDocument = accountsOpenApi(), avatars: OpenApiDocument = avatarsOpenApi()): Record<string, string> {
+  return {
+    'openapi.json': openApiToJson(document),
+    'openapi.yaml': openApiToYaml(document),
+    'avatars.openapi.json': openApiToJson(avatars),
+    'avatars.openapi.yaml': openApiToYaml(avatars),
+  };
+}
+
+/** Writes `examples/accounts/generated/` (run from `dist/` by the build). */
 export async function writeAccountsOpenApi(): Promise<string> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
   const out = join(root, 'examples', 'accounts', 'generated');
   mkdirSync(out, { recursive: true });
   const document = accountsOpenApi();
-  writeFileSync(join(out, 'openapi.json'), openApiToJson(document));
-  writeFileSync(join(out, 'openapi.yaml'), openApiToYaml(document));
-  const avatars = avatarsOpenApi();
-  mkdirSync(join(out, 'avatars'), { recursive: true });
-  writeFileSync(join(out, 'avatars', 'openapi.json'), openApiToJson(avatars));
-  writeFileSync(join(out, 'avatars', 'openapi.yaml'), openApiToYaml(avatars));
+  for (const [file, text] of Object.entries(accountsOpenApiFiles(document))) writeFileSync(join(out, file), text);
   const operations = Object.values(document.paths ?? {}).reduce((n, item) => n + Object.keys(item).length, 0);
-  return `OpenAPI ${document.openapi}, ${operations} operations, written to ${relative(root, out)}/openapi.{json,yaml} (and avatars/)`;
+  return `OpenAPI ${document.openapi}, ${operations} operations, written to ${relative(root, out)}/openapi.{json,yaml} and avatars.openapi.{json,yaml}`;
 }
