@@ -5,27 +5,23 @@ import { openApiToJson, openApiToYaml, type OpenApiDocument } from '@webstir-io/
 import { avatarsOpenApi } from './avatars-openapi-docs.js';
 import { accountsOpenApi } from './openapi-docs.js';
 
-/** The files of `examples/accounts/generated/`, by name, as the build writes them. */
-export function accountsOpenApiFiles(document: OpenApiDocument = accountsOpenApi()): Record<string, string> {
-  const avatars = avatarsOpenApi();
+/** The files of `examples/accounts/generated/`, by name, as the build writes them: the Accounts document and the Avatars one. */
+export function accountsOpenApiFiles(document: OpenApiDocument = accountsOpenApi(), avatars: OpenApiDocument = avatarsOpenApi()): Record<string, string> {
   return {
     'openapi.json': openApiToJson(document),
     'openapi.yaml': openApiToYaml(document),
-    'avatars/openapi.json': openApiToJson(avatars),
-    'avatars/openapi.yaml': openApiToYaml(avatars),
+    'avatars.openapi.json': openApiToJson(avatars),
+    'avatars.openapi.yaml': openApiToYaml(avatars),
   };
 }
 
-/** Writes `examples/accounts/generated/openapi.json` and `openapi.yaml` (run from `dist/` by the build). */
+/** Writes `examples/accounts/generated/` (run from `dist/` by the build). */
 export async function writeAccountsOpenApi(): Promise<string> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
   const out = join(root, 'examples', 'accounts', 'generated');
   mkdirSync(out, { recursive: true });
   const document = accountsOpenApi();
-  for (const [file, text] of Object.entries(accountsOpenApiFiles(document))) {
-    mkdirSync(dirname(join(out, file)), { recursive: true });
-    writeFileSync(join(out, file), text);
-  }
+  for (const [file, text] of Object.entries(accountsOpenApiFiles(document))) writeFileSync(join(out, file), text);
   const operations = Object.values(document.paths ?? {}).reduce((n, item) => n + Object.keys(item).length, 0);
-  return `OpenAPI ${document.openapi}, ${operations} operations, written to ${relative(root, out)}/openapi.{json,yaml} (and avatars/)`;
+  return `OpenAPI ${document.openapi}, ${operations} operations, written to ${relative(root, out)}/openapi.{json,yaml} and avatars.openapi.{json,yaml}`;
 }
