@@ -69,11 +69,13 @@ class PydanticGenerator {
     }
     const body = this.classes.map((c) => c.lines.join('\n')).join('\n\n\n');
     const rebuild = this.classes.length > 0 ? `\n\n\nfor _model in (${this.classes.map((c) => c.name).join(', ')},):\n    _model.model_rebuild()\n` : '\n';
-    return `${body}${rebuild}`;
+    const bySchema = [...this.fileClass].map(([file, name]) => `    ${JSON.stringify(file)}: ${name},`).join('\n');
+    const index = `\n\n# The model of each JSON Schema file.\nMODELS_BY_SCHEMA: dict[str, type[BaseModel]] = {\n${bySchema}\n}\n`;
+    return `${body}${rebuild}${index}`;
   }
 
   exportedNames(): string[] {
-    return ['ContractModel', ...this.classes.map((c) => c.name)];
+    return ['ContractModel', 'MODELS_BY_SCHEMA', ...this.classes.map((c) => c.name)];
   }
 
   private reserve(wanted: string): string {
@@ -188,7 +190,10 @@ class PydanticGenerator {
 
   private literal(values: unknown[], at: string): string {
     if (values.some((v) => typeof v === 'object' && v !== null)) return this.lossyType(at, 'enum of objects', 'Literal takes only strings, numbers, booleans and null');
-    return `Literal[${values.map(pyLiteral).join(', ')}]`;
+    const members = values.map(pyLiteral).join(', ');
+    // Python's `True == 1`: numbers and booleans need the JSON comparison.
+    const mixed = values.some((v) => typeof v === 'number' || typeof v === 'boolean');
+    return mixed ? `Annotated[Literal[${members}], _json_literal(${members})]` : `Literal[${members}]`;
   }
 
   private stringType(s: JsonSchema, at: string): string {

@@ -1,12 +1,12 @@
 // Python identifiers for schema names and object keys.
 
 const KEYWORDS = new Set(
-  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield match case type'.split(' '),
+  'False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(' '),
 );
 
 // Names the generated module uses in annotations, and BaseModel's own attributes: a field may not shadow them.
 const RESERVED = new Set([
-  ...'Annotated Any AfterValidator BaseModel ClassVar ConfigDict ContractModel Field Literal RootModel Union model_serializer re str int float bool list dict tuple object'.split(' '),
+  ...'Annotated Any AfterValidator BeforeValidator BaseModel ClassVar ConfigDict ContractModel Field Literal RootModel Union model_serializer re str int float bool list dict tuple object'.split(' '),
   ...'copy dict json schema schema_json construct validate fields parse_obj parse_raw parse_file from_orm update_forward_refs'.split(' '),
 ]);
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, model_serializer
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_serializer
 
 
 class ContractModel(BaseModel):
@@ -51,6 +51,18 @@ def _pattern(source: str) -> AfterValidator:
         return value
 
     return AfterValidator(check)
+
+
+def _json_literal(*values: object) -> BeforeValidator:
+    """Literal members compared as JSON compares them: \`true\` is not \`1\`."""
+
+    def check(value: object) -> object:
+        for member in values:
+            if value == member and isinstance(value, bool) == isinstance(member, bool):
+                return value
+        raise ValueError(f"must be one of {values!r}")
+
+    return BeforeValidator(check)
 
 
 _FORMATS: dict[str, re.Pattern[str]] = {

@@ -2,6 +2,7 @@
 
 from .models import (
     ContractModel,
+    MODELS_BY_SCHEMA,
     Account,
     AccountPage,
     AccountProfile,
@@ -13,4 +14,4 @@ from .models import (
     ViewsAccountProfileParams,
 )
 
-__all__ = ["ContractModel", "Account", "AccountPage", "AccountProfile", "CreateAccount", "ModuleError", "AccountsGetParams", "AccountsListQuery", "AccountsRemoveParams", "ViewsAccountProfileParams"]
+__all__ = ["ContractModel", "MODELS_BY_SCHEMA", "Account", "AccountPage", "AccountProfile", "CreateAccount", "ModuleError", "AccountsGetParams", "AccountsListQuery", "AccountsRemoveParams", "ViewsAccountProfileParams"]

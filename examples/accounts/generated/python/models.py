@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, model_serializer
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, RootModel, model_serializer
 
 
 class ContractModel(BaseModel):
@@ -41,6 +41,18 @@ def _pattern(source: str) -> AfterValidator:
         return value
 
     return AfterValidator(check)
+
+
+def _json_literal(*values: object) -> BeforeValidator:
+    """Literal members compared as JSON compares them: `true` is not `1`."""
+
+    def check(value: object) -> object:
+        for member in values:
+            if value == member and isinstance(value, bool) == isinstance(member, bool):
+                return value
+        raise ValueError(f"must be one of {values!r}")
+
+    return BeforeValidator(check)
 
 
 _FORMATS: dict[str, re.Pattern[str]] = {
@@ -116,3 +128,17 @@ class ViewsAccountProfileParams(ContractModel):
 
 for _model in (Account, AccountPage, AccountProfile, CreateAccount, ModuleError, AccountsGetParams, AccountsListQuery, AccountsRemoveParams, ViewsAccountProfileParams,):
     _model.model_rebuild()
+
+
+# The model of each JSON Schema file.
+MODELS_BY_SCHEMA: dict[str, type[BaseModel]] = {
+    "Account.schema.json": Account,
+    "AccountPage.schema.json": AccountPage,
+    "AccountProfile.schema.json": AccountProfile,
+    "CreateAccount.schema.json": CreateAccount,
+    "ModuleError.schema.json": ModuleError,
+    "accounts.get.params.schema.json": AccountsGetParams,
+    "accounts.list.query.schema.json": AccountsListQuery,
+    "accounts.remove.params.schema.json": AccountsRemoveParams,
+    "views.account-profile.params.schema.json": ViewsAccountProfileParams,
+}
