@@ -33,7 +33,7 @@ const EXCEPTIONS: { id: string; validators: Validator[]; applies: (schemaText: s
   {
     id: 'coerce',
     validators: ['ajv', 'jsonschema', 'pydantic'],
-    applies: (_, __, schema) => schema === 'accounts.list.query',
+    applies: (_, __, schema) => schema.endsWith('.query'),
     reason: 'query parameters arrive as strings and `pageQuery()` coerces them (`z.coerce.number()`); the JSON Schema describes the number after coercion',
   },
   {
