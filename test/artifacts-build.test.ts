@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createModule, defineEvent } from '@webstir-io/module-contract';
 import { buildArtifacts, checkArtifacts, loadConfig, loadSources, writeArtifacts } from '@webstir-io/module-contract/artifacts';
 import { createAccountsModule } from './fixtures/accounts.js';
 import { hardCasesModule } from './fixtures/hard-cases.js';
@@ -68,6 +70,32 @@ describe('buildArtifacts', () => {
     expect(collections.properties.pair).toEqual({ type: 'array', minItems: 2, maxItems: 2, prefixItems: [{ type: 'string' }, { type: 'number' }] });
     // The Python models are made from 2020-12 whichever draft the schema files use.
     expect(draft07.files.get('python/models.py')).toBe(modern.files.get('python/models.py'));
+  });
+
+  it('writes one file per event version, schemas-only sets, and several modules side by side', async () => {
+    const Reflection = z.object({ text: z.string() });
+    const coach = createModule({
+      manifest: { name: 'coach', version: '1.0.0', kind: 'backend' },
+      events: [
+        defineEvent({ name: 'coach.reflect', version: 1, direction: 'emit', payload: z.object({ text: z.string() }) }),
+        defineEvent({ name: 'coach.reflect', version: 2, direction: 'emit', payload: Reflection }),
+      ],
+      schemas: { Reflection },
+    });
+    const { files } = await buildArtifacts({ modules: [coach, createAccountsModule()], schemas: { Trade: z.object({ id: z.string(), reflection: Reflection }) } });
+    expect(JSON.parse(files.get('schemas/coach.reflect.v1.schema.json') as string)).toMatchObject({ $id: 'coach.reflect.v1.schema.json', title: 'coach.reflect.v1', properties: { text: { type: 'string' } } });
+    expect(JSON.parse(files.get('schemas/coach.reflect.v2.schema.json') as string)).toEqual({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: 'coach.reflect.v2.schema.json',
+      title: 'coach.reflect.v2',
+      $ref: 'Reflection.schema.json',
+    });
+    expect(JSON.parse(files.get('schemas/Trade.schema.json') as string).properties.reflection).toEqual({ $ref: 'Reflection.schema.json' });
+    expect([...files.keys()].filter((p) => p.endsWith('manifest.json') || p.endsWith('client.ts'))).toEqual(['accounts/client.ts', 'accounts/manifest.json', 'coach/manifest.json']);
+    expect(files.get('python/models.py')).toContain('class CoachReflectV1(ContractModel):');
+
+    const schemasOnly = await buildArtifacts({ modules: [], schemas: { Trade: z.object({ id: z.string() }) } });
+    expect([...schemasOnly.files.keys()]).toEqual(['fidelity.json', 'python/__init__.py', 'python/models.py', 'schemas/Trade.schema.json']);
   });
 
   it('names each part as it starts, for progress on long builds', async () => {

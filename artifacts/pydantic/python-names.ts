@@ -26,8 +26,10 @@ export function fieldName(key: string, taken: ReadonlySet<string>): string | und
   let base = key.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+/, '');
   if (!base || /^[0-9]/.test(base)) base = `f_${base}`;
   if (base.startsWith('model_')) base = `f_${base}`;
+  const usable = (name: string) => !KEYWORDS.has(name) && !RESERVED.has(name) && !taken.has(name);
+  if (usable(base)) return base;
   let candidate = `${base}_`;
-  for (let i = 2; taken.has(candidate); i++) candidate = `${base}_${i}`;
+  for (let i = 2; !usable(candidate); i++) candidate = `${base}_${i}`;
   return candidate;
 }
 
