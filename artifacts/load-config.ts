@@ -65,7 +65,12 @@ export async function loadConfig(cwd: string, overrides: ConfigOverrides = {}): 
   }
   const parsed = ContractsConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    const flags: Record<string, string | undefined> = { draft: overrides.draft, out: overrides.out, modules: overrides.entry };
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      const where = flags[key] !== undefined ? `--${key === 'modules' ? 'entry' : key}` : issue.path.join('.') || '(root)';
+      return `  ${where}: ${issue.message}`;
+    });
     throw new ArtifactInputError(`${source}: invalid configuration\n${problems.join('\n')}`);
   }
   if (parsed.data.modules.length === 0 && parsed.data.schemas.length === 0) {

@@ -113,6 +113,10 @@ describe('module-contract build and check', () => {
     expect(none.code).toBe(2);
     expect(none.err).toContain('no configuration found');
 
+    const draft = run(['build', '--entry', 'module.ts', '--out', 'from-flags', '--draft', '5']);
+    expect(draft.code).toBe(2);
+    expect(draft.err).toContain("--draft: Invalid enum value. Expected '2020-12' | '07', received '5'");
+
     const flags = run(['build', '--entry', 'module.ts', '--out', 'from-flags', '--draft', '07']);
     expect(flags.code).toBe(2);
     expect(flags.err).toContain('module.ts: exports no module');
