@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 /**
@@ -37,9 +37,31 @@ export function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-const ARTIFACT_PATH = /^(?:[^/]+\/)?(?:manifest\.json|client\.ts)$|^(?:openapi|asyncapi)\.(?:json|yaml)$|^fidelity\.json$|^schemas\/[^/]+\.schema\.json$|^python\/[^/]+\.py$/;
+const ARTIFACT_PATH = /^(?:manifest\.json|client\.ts|(?:openapi|asyncapi)\.(?:json|yaml)|fidelity\.json)$|^schemas\/[^/]+\.schema\.json$|^python\/[^/]+\.py$/;
+const MODULE_PATH = /^([^/]+)\/(?:manifest\.json|client\.ts)$/;
 
-/** The files under `dir` that belong to an artifact set (what `build` writes and `check` compares). */
+/**
+ * The files under `dir` that belong to an artifact set (what `build` writes and `check` compares).
+ * A `<folder>/manifest.json` or `client.ts` counts only when that folder holds a module manifest.
+ */
 export function listArtifactFiles(dir: string): string[] {
-  return listFiles(dir).filter((path) => ARTIFACT_PATH.test(path));
+  const moduleFolders = new Map<string, boolean>();
+  const isModuleFolder = (folder: string) => {
+    if (!moduleFolders.has(folder)) moduleFolders.set(folder, holdsManifest(join(dir, folder, 'manifest.json')));
+    return moduleFolders.get(folder) as boolean;
+  };
+  return listFiles(dir).filter((path) => {
+    if (ARTIFACT_PATH.test(path)) return true;
+    const folder = MODULE_PATH.exec(path)?.[1];
+    return folder !== undefined && isModuleFolder(folder);
+  });
+}
+
+function holdsManifest(path: string): boolean {
+  try {
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as { contractVersion?: unknown };
+    return typeof manifest.contractVersion === 'string';
+  } catch {
+    return false;
+  }
 }

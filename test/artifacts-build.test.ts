@@ -126,6 +126,8 @@ describe('checkArtifacts', () => {
     unlinkSync(join(out, 'python/__init__.py'));
     writeFileSync(join(out, 'schemas/Old.schema.json'), '{}\n');
     writeFileSync(join(out, 'notes.txt'), 'not an artifact, left alone\n');
+    mkdirSync(join(out, 'public'));
+    writeFileSync(join(out, 'public/manifest.json'), '{"name": "a web app manifest, left alone"}\n');
     const differences = checkArtifacts(out, files);
     expect(differences.map(({ path, status }) => `${status} ${path}`)).toEqual(['missing python/__init__.py', 'stale schemas/Account.schema.json', 'extra schemas/Old.schema.json']);
     expect(differences.find((d) => d.status === 'stale')?.diff).toMatchInlineSnapshot(`
@@ -138,5 +140,14 @@ describe('checkArtifacts', () => {
     writeArtifacts(out, files);
     expect(checkArtifacts(out, files)).toEqual([]);
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toContain('left alone');
+    expect(readFileSync(join(out, 'public/manifest.json'), 'utf8')).toContain('left alone');
+
+    // A module folder of an earlier multi-module set is an artifact: removed when no longer built.
+    mkdirSync(join(out, 'old-module'));
+    writeFileSync(join(out, 'old-module/manifest.json'), '{"contractVersion": "1.0.0"}\n');
+    writeFileSync(join(out, 'old-module/client.ts'), '\n');
+    expect(checkArtifacts(out, files).map((d) => `${d.status} ${d.path}`)).toEqual(['extra old-module/client.ts', 'extra old-module/manifest.json']);
+    writeArtifacts(out, files);
+    expect(checkArtifacts(out, files)).toEqual([]);
   });
 });
