@@ -24,11 +24,18 @@ export function paint(text: string, colour: 'green' | 'red' | 'yellow' | 'dim'):
   return `\u001b[${codes[colour]}m${text}\u001b[0m`;
 }
 
-/** Reports each stage of a build once it has run for more than a second. */
+/**
+ * Progress for builds that take more than a second: each part as it starts, and how long a part
+ * that took more than a second ran.
+ */
 export function progress(io: CommandIo, tag: string): (stage: string) => void {
   const started = Date.now();
+  let current: { stage: string; at: number } | undefined;
   return (stage) => {
-    if (Date.now() - started > 1000) io.err(paint(`[${tag}] ${stage}...`, 'dim'));
+    const now = Date.now();
+    if (current && now - current.at > 1000) io.err(paint(`[${tag}] ${current.stage}: ${((now - current.at) / 1000).toFixed(1)} s`, 'dim'));
+    if (now - started > 1000) io.err(paint(`[${tag}] ${stage}...`, 'dim'));
+    current = { stage, at: now };
   };
 }
 
