@@ -14,8 +14,8 @@ export function schemaFileName(name: string): string {
 }
 
 /**
- * Turns the documents of `moduleJsonSchemas` (draft-07, each with the named schemas it uses under
- * `definitions`) into one standalone file per schema: `$id` and `title` set, a named schema nested
+ * Turns the documents of `moduleJsonSchemas` (each with the named schemas it uses under
+ * `definitions` or `$defs`) into one standalone file per schema: `$id` and `title` set, a named schema nested
  * anywhere becomes `{"$ref": "<Name>.schema.json"}`, and the dialect is `draft`.
  *
  * This only rewrites the emitter's output; it never looks at Zod.
@@ -25,9 +25,10 @@ export function toSchemaFiles(documents: Record<string, JsonSchema>, draft: Json
   const files = new Map<string, JsonSchema>();
   for (const [file, document] of Object.entries(documents)) {
     const name = file.replace(/\.schema\.json$/, '');
-    const { $schema: _, title: __, definitions, ...root } = document as JsonSchema & { definitions?: Record<string, JsonSchema> };
+    // The emitter's documents carry named schemas under `definitions` (draft-07) or `$defs` (2020-12).
+    const { $schema: _, title: __, definitions, $defs, ...root } = document as JsonSchema & { definitions?: Record<string, JsonSchema>; $defs?: Record<string, JsonSchema> };
     // Definitions that have a file of their own are referenced there; any other stays local.
-    const local = Object.entries(definitions ?? {}).filter(([ref]) => !names.has(ref));
+    const local = Object.entries({ ...definitions, ...$defs }).filter(([ref]) => !names.has(ref));
     const defsKey = draft === '2020-12' ? '$defs' : 'definitions';
     const body = convert({ ...root, ...(local.length > 0 ? { [defsKey]: Object.fromEntries(local) } : {}) }, names, draft) as JsonSchema;
     files.set(schemaFileName(name), { $schema: DRAFT_URIS[draft], $id: schemaFileName(name), title: name, ...body });
@@ -57,11 +58,16 @@ function convert(schema: unknown, names: Set<string>, draft: JsonSchemaDraft): u
     const { items, additionalItems, ...rest } = out;
     return { ...rest, prefixItems: items, ...(additionalItems !== undefined ? { items: additionalItems } : {}) };
   }
+  if (draft === '07' && Array.isArray(out.prefixItems)) {
+    // And back, should the emitter already speak 2020-12.
+    const { prefixItems, items, ...rest } = out;
+    return { ...rest, items: prefixItems, ...(items !== undefined ? { additionalItems: items } : {}) };
+  }
   return out;
 }
 
 function convertRef(ref: string, names: Set<string>, draft: JsonSchemaDraft): string {
-  const named = /^#\/definitions\/([^/]+)$/.exec(ref);
+  const named = /^#\/(?:definitions|\$defs)\/([^/]+)$/.exec(ref);
   if (named && names.has(decodeURIComponent(named[1] as string))) return schemaFileName(decodeURIComponent(named[1] as string));
-  return draft === '2020-12' ? ref.replace(/^#\/definitions\//, '#/$defs/') : ref;
+  return draft === '2020-12' ? ref.replace(/^#\/definitions\//, '#/$defs/') : ref.replace(/^#\/\$defs\//, '#/definitions/');
 }

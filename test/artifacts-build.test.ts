@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createModule, defineEvent } from '@webstir-io/module-contract';
-import { buildArtifacts, checkArtifacts, loadConfig, loadSources, writeArtifacts } from '@webstir-io/module-contract/artifacts';
+import { buildArtifacts, checkArtifacts, loadConfig, loadSources, toSchemaFiles, writeArtifacts } from '@webstir-io/module-contract/artifacts';
 import { createAccountsModule } from './fixtures/accounts.js';
 import { hardCasesModule } from './fixtures/hard-cases.js';
 
@@ -149,5 +149,26 @@ describe('checkArtifacts', () => {
     expect(checkArtifacts(out, files).map((d) => `${d.status} ${d.path}`)).toEqual(['extra old-module/client.ts', 'extra old-module/manifest.json']);
     writeArtifacts(out, files);
     expect(checkArtifacts(out, files)).toEqual([]);
+  });
+});
+
+describe('toSchemaFiles', () => {
+  it('reads the emitter output whether it keeps named schemas under definitions or $defs', () => {
+    const files = toSchemaFiles({
+      'Tag.schema.json': { $schema: 'x', type: 'object', properties: { label: { type: 'string' } } },
+      'Post.schema.json': { $schema: 'x', type: 'object', properties: { tag: { $ref: '#/$defs/Tag' }, local: { $ref: '#/$defs/Local' } }, $defs: { Tag: {}, Local: { type: 'string' } } },
+      'Old.schema.json': { $schema: 'x', type: 'array', items: [{ $ref: '#/definitions/Tag' }], additionalItems: false, definitions: { Tag: {} } },
+    });
+    expect(files.get('Post.schema.json')).toEqual({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: 'Post.schema.json',
+      title: 'Post',
+      type: 'object',
+      properties: { tag: { $ref: 'Tag.schema.json' }, local: { $ref: '#/$defs/Local' } },
+      $defs: { Local: { type: 'string' } },
+    });
+    expect(files.get('Old.schema.json')).toEqual({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'Old.schema.json', title: 'Old', type: 'array', prefixItems: [{ $ref: 'Tag.schema.json' }], items: false });
+    const back = toSchemaFiles({ 'Pair.schema.json': { type: 'array', prefixItems: [{ type: 'string' }], items: false } }, '07');
+    expect(back.get('Pair.schema.json')).toEqual({ $schema: 'http://json-schema.org/draft-07/schema#', $id: 'Pair.schema.json', title: 'Pair', type: 'array', items: [{ type: 'string' }], additionalItems: false });
   });
 });
