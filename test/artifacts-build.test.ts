@@ -131,7 +131,7 @@ describe('checkArtifacts', () => {
     const differences = checkArtifacts(out, files);
     expect(differences.map(({ path, status }) => `${status} ${path}`)).toEqual(['missing python/__init__.py', 'stale schemas/Account.schema.json', 'extra schemas/Old.schema.json']);
     expect(differences.find((d) => d.status === 'stale')?.diff).toMatchInlineSnapshot(`
-      "@@ line 18 @@
+      "@@ line 19 @@
       -       "maxLength": 50
       +       "maxLength": 100"
     `);

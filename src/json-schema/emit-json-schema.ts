@@ -279,7 +279,8 @@ class Emitter {
       return {
         type: 'array',
         prefixItems: items.map((item, i) => this.emit(item, `${path}/prefixItems/${i}`)),
-        items: rest ? this.emit(rest, `${path}/items`) : false,
+        // Without a rest element, `maxItems` already closes the tuple.
+        ...(rest ? { items: this.emit(rest, `${path}/items`) } : {}),
         ...bounds,
       };
     }
@@ -287,7 +288,7 @@ class Emitter {
       return {
         type: 'array',
         items: items.map((item, i) => this.emit(item, `${path}/items/${i}`)),
-        additionalItems: rest ? this.emit(rest, `${path}/additionalItems`) : false,
+        ...(rest ? { additionalItems: this.emit(rest, `${path}/additionalItems`) } : {}),
         ...bounds,
       };
     }
@@ -308,6 +309,8 @@ class Emitter {
     if (required.length > 0) json.required = required;
     if (node.catchall) json.additionalProperties = this.emit(node.catchall, `${path}/additionalProperties`);
     else if (node.unknownKeys === 'strict') json.additionalProperties = false;
+    // Zod keeps unknown keys of a passthrough object: say so, for generators that drop them by default.
+    else if (node.unknownKeys === 'passthrough') json.additionalProperties = true;
     return json;
   }
 

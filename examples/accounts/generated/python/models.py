@@ -56,9 +56,7 @@ def _json_literal(*values: object) -> BeforeValidator:
 
 
 _FORMATS: dict[str, re.Pattern[str]] = {
-    "date-time": re.compile("((\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-((0[13578]|1[02])-(0[1-9]|[12]\\d|3[01])|(0[469]|11)-(0[1-9]|[12]\\d|30)|(02)-(0[1-9]|1\\d|2[0-8])))T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d(\\.\\d+)?)?(Z)", re.ASCII),
-    "email": re.compile("(?!\\.)(?!.*\\.\\.)([A-Z0-9_'+\\-\\.]*)[A-Z0-9_+-]@([A-Z0-9][A-Z0-9\\-]*\\.)+[A-Z]{2,}", re.ASCII | re.IGNORECASE),
-    "uuid": re.compile("[0-9a-fA-F]{8}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{12}", re.ASCII | re.IGNORECASE),
+
 }
 
 
@@ -75,10 +73,10 @@ def _format(name: str) -> AfterValidator:
 
 
 class Account(ContractModel):
-    id: Annotated[str, _format("uuid")]
-    email: Annotated[str, _format("email")]
+    id: Annotated[str, _pattern("^[0-9a-fA-F]{8}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{12}\\Z")]
+    email: Annotated[str, _pattern("^(?!\\.)(?!.*\\.\\.)([A-Za-z0-9_'+\\-\\.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\\-]*\\.)+[A-Za-z]{2,}\\Z")]
     name: Annotated[str, Field(min_length=1, max_length=100)]
-    createdAt: Annotated[str, _format("date-time")]
+    createdAt: Annotated[str, _pattern("^(([0-9][0-9][2468][048]|[0-9][0-9][13579][26]|[0-9][0-9]0[48]|[02468][048]00|[13579][26]00)-02-29|[0-9]{4}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|(02)-(0[1-9]|1[0-9]|2[0-8])))T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]+)?)?(Z)\\Z")]
 
 
 class AccountPage(ContractModel):
@@ -94,7 +92,7 @@ class AccountProfile(ContractModel):
 
 
 class CreateAccount(ContractModel):
-    email: Annotated[str, _format("email")]
+    email: Annotated[str, _pattern("^(?!\\.)(?!.*\\.\\.)([A-Za-z0-9_'+\\-\\.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\\-]*\\.)+[A-Za-z]{2,}\\Z")]
     name: Annotated[str, Field(min_length=1, max_length=100)]
 
 
@@ -110,7 +108,7 @@ class ModuleError(ContractModel):
 
 
 class AccountsGetParams(ContractModel):
-    id: Annotated[str, _format("uuid")]
+    id: Annotated[str, _pattern("^[0-9a-fA-F]{8}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{12}\\Z")]
 
 
 class AccountsListQuery(ContractModel):
@@ -119,11 +117,11 @@ class AccountsListQuery(ContractModel):
 
 
 class AccountsRemoveParams(ContractModel):
-    id: Annotated[str, _format("uuid")]
+    id: Annotated[str, _pattern("^[0-9a-fA-F]{8}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{12}\\Z")]
 
 
 class ViewsAccountProfileParams(ContractModel):
-    id: Annotated[str, _format("uuid")]
+    id: Annotated[str, _pattern("^[0-9a-fA-F]{8}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{12}\\Z")]
 
 
 for _model in (Account, AccountPage, AccountProfile, CreateAccount, ModuleError, AccountsGetParams, AccountsListQuery, AccountsRemoveParams, ViewsAccountProfileParams,):
