@@ -1,9 +1,10 @@
 import type { Command } from '../args.js';
 import { clientCommand } from './client.js';
+import { diffCommand } from './diff.js';
 import { manifestCommand } from './manifest.js';
 import { openapiCommand } from './openapi.js';
 import { schemasCommand } from './schemas.js';
 import { validateCommand } from './validate.js';
 
 /** Every CLI command; add one line per new command. */
-export const commands: Command[] = [clientCommand, manifestCommand, openapiCommand, schemasCommand, validateCommand];
+export const commands: Command[] = [clientCommand, manifestCommand, openapiCommand, schemasCommand, validateCommand, diffCommand];
