@@ -2,7 +2,7 @@ import type { ArtifactSet, ManifestLike } from './artifact-set.js';
 import { ChangeSink, type ContractDiff } from './contract-change.js';
 import { CONTRACT_RULES, type ContractRuleId } from './contract-rules.js';
 import { diffOperations } from './diff-operations.js';
-import { diffSchemas } from './diff-schemas.js';
+import { diffSchemas, SchemaDiffCache } from './diff-schemas.js';
 import { pointerJoin } from './json-pointer.js';
 import { createSchemaStore, type RefResolver } from './resolve-ref.js';
 import type { ChangeSubjectKind } from './contract-change.js';
@@ -23,8 +23,8 @@ export interface DiffContractsOptions {
  */
 export function diffContracts(base: ArtifactSet, head: ArtifactSet, options: DiffContractsOptions = {}): ContractDiff {
   const sink = new ChangeSink();
-  const stores = { before: createSchemaStore(base.schemas), after: createSchemaStore(head.schemas) };
-  if (base.openapi && head.openapi) diffOperations(base.openapi, head.openapi, sink);
+  const stores = { before: createSchemaStore(base.schemas), after: createSchemaStore(head.schemas), cache: new SchemaDiffCache() };
+  if (base.openapi && head.openapi) diffOperations(base.openapi, head.openapi, sink, stores.cache);
   if (base.manifest && head.manifest) diffManifests(base.manifest, head.manifest, !(base.openapi && head.openapi), sink);
   if (base.manifest || head.manifest) {
     diffEvents(base, head, stores, sink);
@@ -34,7 +34,7 @@ export function diffContracts(base: ArtifactSet, head: ArtifactSet, options: Dif
   return { breaking: sink.changes.some((c) => c.severity === 'breaking'), changes: sink.changes };
 }
 
-type Stores = { before: RefResolver; after: RefResolver };
+type Stores = { before: RefResolver; after: RefResolver; cache: SchemaDiffCache };
 
 function add(sink: ChangeSink, kind: ChangeSubjectKind, subject: string, rule: ContractRuleId, path: string, message: string): void {
   sink.add(kind, subject, { rule, severity: CONTRACT_RULES[rule].severity, path, message });
@@ -44,7 +44,7 @@ function diffSchemaFile(base: ArtifactSet, head: ArtifactSet, stores: Stores, si
   const before = base.schemas[beforeFile];
   const after = head.schemas[afterFile];
   if (before === undefined || after === undefined) return;
-  const diff = diffSchemas(before, after, { direction, resolvers: stores, ids: { before: beforeFile, after: afterFile }, path: pointerJoin('/schemas', beforeFile) });
+  const diff = diffSchemas(before, after, { direction, resolvers: { before: stores.before, after: stores.after }, ids: { before: beforeFile, after: afterFile }, path: pointerJoin('/schemas', beforeFile), cache: stores.cache });
   sink.addSchema(kind, subject, diff.changes);
 }
 

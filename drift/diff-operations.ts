@@ -1,6 +1,6 @@
 import { ChangeSink } from './contract-change.js';
 import { CONTRACT_RULES, type ContractRuleId } from './contract-rules.js';
-import { diffSchemas } from './diff-schemas.js';
+import { diffSchemas, SchemaDiffCache } from './diff-schemas.js';
 import { pointerJoin } from './json-pointer.js';
 import { resolveRef, type SchemaNode } from './resolve-ref.js';
 import { jsonEqual } from './schema-view.js';
@@ -46,7 +46,7 @@ function component(value: unknown, document: Json): Json | undefined {
 }
 
 /** Compares the operations of two OpenAPI documents: request parts as `request`, responses as `response`. */
-export function diffOperations(base: Json, head: Json, sink: ChangeSink): void {
+export function diffOperations(base: Json, head: Json, sink: ChangeSink, cache = new SchemaDiffCache()): void {
   const before = operationsOf(base);
   const after = operationsOf(head);
   const rule = (subject: string, id: ContractRuleId, path: string, message: string) =>
@@ -64,7 +64,7 @@ export function diffOperations(base: Json, head: Json, sink: ChangeSink): void {
     if (a.operation.deprecated === true && b.operation.deprecated !== true) rule(subject, 'operation-deprecated', pointerJoin(b.pointer, 'deprecated'), 'marked deprecated');
     const security = (op: Operation, doc: Json) => op.operation.security ?? doc.security;
     if (!jsonEqual(security(b, base), security(a, head))) rule(subject, 'security-changed', pointerJoin(b.pointer, 'security'), 'security requirements changed');
-    const context = { base, head, b, a, subject, sink, rule };
+    const context = { base, head, b, a, subject, sink, rule, cache };
     diffParameters(context);
     diffRequestBody(context);
     diffResponses(context);
@@ -82,11 +82,12 @@ interface Context {
   subject: string;
   sink: ChangeSink;
   rule: (subject: string, id: ContractRuleId, path: string, message: string) => void;
+  cache: SchemaDiffCache;
 }
 
 function schemaDiff(context: Context, before: unknown, after: unknown, direction: 'request' | 'response', path: string): void {
   if (before === undefined && after === undefined) return;
-  const diff = diffSchemas((before ?? true) as SchemaNode, (after ?? true) as SchemaNode, { direction, roots: { before: context.base, after: context.head }, path });
+  const diff = diffSchemas((before ?? true) as SchemaNode, (after ?? true) as SchemaNode, { direction, roots: { before: context.base, after: context.head }, path, cache: context.cache });
   context.sink.addSchema('operation', context.subject, diff.changes);
 }
 

@@ -30,6 +30,25 @@ export interface DiffSchemasOptions {
   ids?: { before?: string; after?: string };
   /** Prefix of every reported path. @default '' */
   path?: string;
+  /**
+   * Results to reuse across calls that compare nodes of the same two documents with the same
+   * resolvers (`diffContracts` shares one per direction, as operations share components).
+   */
+  cache?: SchemaDiffCache;
+}
+
+type CachedChange = Omit<SchemaChange, 'path'> & { suffix: string };
+
+/** Results of compared node pairs, by direction; see `DiffSchemasOptions.cache`. */
+export class SchemaDiffCache {
+  private readonly byDirection = new Map<DiffDirection, WeakMap<object, Map<object, CachedChange[]>>>();
+
+  /** @internal */
+  for(direction: DiffDirection): WeakMap<object, Map<object, CachedChange[]>> {
+    let entries = this.byDirection.get(direction);
+    if (!entries) this.byDirection.set(direction, (entries = new WeakMap()));
+    return entries;
+  }
 }
 
 /**
@@ -41,7 +60,8 @@ export interface DiffSchemasOptions {
  * const { breaking, changes } = diffSchemas(before, after, { direction: 'response' });
  */
 export function diffSchemas(before: SchemaNode, after: SchemaNode, options: DiffSchemasOptions): SchemaDiff {
-  const comparator = new SchemaComparator(options.direction, options.resolvers?.before ?? options.resolver, options.resolvers?.after ?? options.resolver);
+  const cache = (options.cache ?? new SchemaDiffCache()).for(options.direction);
+  const comparator = new SchemaComparator(options.direction, options.resolvers?.before ?? options.resolver, options.resolvers?.after ?? options.resolver, cache);
   const location = (schema: SchemaNode, root: unknown, id: string | undefined): SchemaLocation => {
     const docId = id ?? (typeof root === 'object' && root !== null && typeof (root as Record<string, unknown>).$id === 'string' ? ((root as Record<string, unknown>).$id as string) : undefined);
     return { schema, root, ...(docId !== undefined ? { docId } : {}) };
@@ -59,6 +79,12 @@ const HANDLED = new Set([
 type Override = Partial<Record<'request' | 'response', ChangeSeverity>>;
 type Openness = { mode: 'open' } | { mode: 'closed' } | { mode: 'schema'; schema: SchemaNode };
 
+function pairSet<T>(map: Map<object, Map<object, T>> | WeakMap<object, Map<object, T>>, a: object, b: object, value: T): void {
+  let inner = map.get(a);
+  if (!inner) map.set(a, (inner = new Map()));
+  inner.set(b, value);
+}
+
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const show = (value: unknown) => JSON.stringify(value);
 
@@ -69,14 +95,23 @@ function openness(value: unknown): Openness {
   return { mode: 'schema', schema: value as SchemaNode };
 }
 
+/** How often one pair may be compared again without a cached result (inside cycles) before it is cut. */
+const MAX_REVISITS = 16;
+
 class SchemaComparator {
   readonly changes: SchemaChange[] = [];
-  private readonly visited = new Map<object, Set<object>>();
+  /** Pairs being compared, with their depth: meeting one again is a cycle, assumed equal (co-induction). */
+  private readonly stack = new Map<object, Map<object, number>>();
+  private readonly revisits = new Map<object, Map<object, number>>();
+  private depth = 0;
+  /** The shallowest stack depth a cycle inside the current pair reached back to. */
+  private lowestCut = Infinity;
 
   constructor(
     private readonly direction: DiffDirection,
     private readonly before: RefResolver | undefined,
     private readonly after: RefResolver | undefined,
+    private readonly cache: WeakMap<object, Map<object, CachedChange[]>>,
   ) {}
 
   private report(rule: RuleId, path: string, message: string, override?: Override): void {
@@ -100,21 +135,39 @@ class SchemaComparator {
     if (bs === true) bs = {};
     if (as === true) as = {};
     if (bs === as && b.root === a.root && this.before === this.after) return;
-    const bv = viewOf({ ...b, schema: bs }, this.before);
-    const av = viewOf({ ...a, schema: as }, this.after);
-    // Co-inductive: a pair of nodes already being compared is assumed equal, which ends recursion.
-    const sameNodes = bv.schema === beforeLocation.schema && av.schema === afterLocation.schema;
-    if (!this.enter(beforeLocation.schema, afterLocation.schema) || (!sameNodes && !this.enter(bv.schema, av.schema))) return;
-    this.compareViews(bv, av, path);
-  }
-
-  private enter(before: SchemaNode, after: SchemaNode): boolean {
-    if (typeof before !== 'object' || typeof after !== 'object') return true;
-    let seen = this.visited.get(before);
-    if (seen?.has(after)) return false;
-    if (!seen) this.visited.set(before, (seen = new Set()));
-    seen.add(after);
-    return true;
+    // Keys are document nodes, so shared components are found again; an overlaid `$ref` is keyed by the `$ref` node.
+    const bKey = b.overlaid || b.schema === true ? (beforeLocation.schema as object) : bs;
+    const aKey = a.overlaid || a.schema === true ? (afterLocation.schema as object) : as;
+    if (typeof bKey !== 'object' || typeof aKey !== 'object') return this.compareViews(viewOf({ ...b, schema: bs }, this.before), viewOf({ ...a, schema: as }, this.after), path);
+    const cached = this.cache.get(bKey)?.get(aKey);
+    if (cached) {
+      for (const { suffix, ...change } of cached) this.changes.push({ ...change, path: path + suffix });
+      return;
+    }
+    // Co-inductive: a pair already on the stack is assumed equal, which ends recursion.
+    const onStack = this.stack.get(bKey)?.get(aKey);
+    if (onStack !== undefined) {
+      this.lowestCut = Math.min(this.lowestCut, onStack);
+      return;
+    }
+    const revisits = this.revisits.get(bKey)?.get(aKey) ?? 0;
+    if (revisits >= MAX_REVISITS) return;
+    pairSet(this.revisits, bKey, aKey, revisits + 1);
+    const depth = this.depth++;
+    pairSet(this.stack, bKey, aKey, depth);
+    const start = this.changes.length;
+    const outerCut = this.lowestCut;
+    this.lowestCut = Infinity;
+    this.compareViews(viewOf({ ...b, schema: bs }, this.before), viewOf({ ...a, schema: as }, this.after), path);
+    const innerCut = this.lowestCut;
+    this.stack.get(bKey)?.delete(aKey);
+    this.depth--;
+    // A result that leans on no pair outside itself holds wherever the pair appears again.
+    if (innerCut >= depth) {
+      const own = this.changes.slice(start).map(({ path: at, ...change }) => ({ ...change, suffix: at.slice(path.length) }));
+      pairSet(this.cache, bKey, aKey, own);
+    }
+    this.lowestCut = Math.min(outerCut, innerCut);
   }
 
   private compareViews(b: SchemaView, a: SchemaView, path: string): void {
@@ -323,8 +376,9 @@ class SchemaComparator {
   }
 
   private compareOpaque(b: SchemaView, a: SchemaView, path: string): void {
-    if (!this.same(b, a, ['not'])) this.report('not-changed', pointerJoin(path, 'not'), 'the `not` schema changed');
-    if (!this.same(b, a, ['if', 'then', 'else'])) this.report('conditional-changed', pointerJoin(path, 'if'), 'the `if`/`then`/`else` schemas changed');
+    const has = (...keys: string[]) => keys.some((key) => key in b.schema || key in a.schema);
+    if (has('not') && !this.same(b, a, ['not'])) this.report('not-changed', pointerJoin(path, 'not'), 'the `not` schema changed');
+    if (has('if', 'then', 'else') && !this.same(b, a, ['if', 'then', 'else'])) this.report('conditional-changed', pointerJoin(path, 'if'), 'the `if`/`then`/`else` schemas changed');
   }
 
   private compareAnnotations(b: Record<string, unknown>, a: Record<string, unknown>, path: string): void {

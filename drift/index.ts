@@ -1,4 +1,4 @@
-export { diffSchemas } from './diff-schemas.js';
+export { diffSchemas, SchemaDiffCache } from './diff-schemas.js';
 export type { DiffSchemasOptions, SchemaChange, SchemaDiff } from './diff-schemas.js';
 export { diffContracts } from './diff-contracts.js';
 export type { DiffContractsOptions } from './diff-contracts.js';

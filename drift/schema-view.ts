@@ -8,8 +8,8 @@ export const ANNOTATIONS = new Set([
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** A location whose `$ref`s have been followed, or why they could not be. */
-export type Dereferenced = SchemaLocation & { unresolved?: string };
+/** A location whose `$ref`s have been followed, or why they could not be; `overlaid` when keywords beside a `$ref` made a new object. */
+export type Dereferenced = SchemaLocation & { unresolved?: string; overlaid?: boolean };
 
 /**
  * Follows `$ref` until a schema without one. Keywords beside a `$ref` (2020-12 allows them) are
@@ -30,7 +30,7 @@ export function deref(location: SchemaLocation, resolver?: RefResolver): Derefer
     if (!next) return { ...current, unresolved: $ref };
     current = next;
   }
-  if (overlay && typeof current.schema === 'object') return { ...current, schema: { ...current.schema, ...overlay } };
+  if (overlay && typeof current.schema === 'object') return { ...current, schema: { ...current.schema, ...overlay }, overlaid: true };
   return current;
 }
 
