@@ -54,3 +54,20 @@ describe('diffSchemas paths and messages', () => {
     expect(diff.changes.map((c) => [c.rule, c.path])).toEqual([['type-changed', '/properties/leaf/type']]);
   });
 });
+
+describe('rule catalogue', () => {
+  it('docs/drift.md lists every rule with its severities', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { CONTRACT_RULES, ruleSeverity } = await import('@webstir-io/module-contract/drift');
+    const doc = readFileSync(new URL('../docs/drift.md', import.meta.url), 'utf8');
+    for (const rule of Object.keys(SCHEMA_RULES)) {
+      expect(doc, rule).toContain(`| \`${rule}\` | ${ruleSeverity(rule as never, 'request')} | ${ruleSeverity(rule as never, 'response')} |`);
+    }
+    for (const [rule, { severity }] of Object.entries(CONTRACT_RULES)) expect(doc, rule).toContain(`| \`${rule}\` | ${severity} |`);
+  });
+
+  it('rule ids are stable kebab-case', async () => {
+    const { CONTRACT_RULES } = await import('@webstir-io/module-contract/drift');
+    for (const rule of [...Object.keys(SCHEMA_RULES), ...Object.keys(CONTRACT_RULES)]) expect(rule).toMatch(/^[a-z]+(-[a-z]+)*$/);
+  });
+});
