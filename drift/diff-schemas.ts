@@ -345,7 +345,7 @@ class SchemaComparator {
       this.compare(b.location, union.branches[branchIndex] as SchemaLocation, branchPath);
     }
     this.compareNullable(b, a, path);
-    const extra = Object.keys(unionSide.schema).filter((key) => key !== union.kind && !ANNOTATIONS.has(key) && !key.startsWith('x-'));
+    const extra = Object.keys(unionSide.schema).filter((key) => key !== union.kind && key !== 'discriminator' && !ANNOTATIONS.has(key) && !key.startsWith('x-'));
     if (extra.length) this.report('unknown-change', path, `keywords beside the ${union.kind} (${extra.join(', ')}) were not compared`);
   }
 

@@ -3,7 +3,7 @@ import { resolveRef, type RefResolver, type SchemaLocation, type SchemaNode } fr
 /** Keywords that describe a value without constraining it; changes to them never break anyone. */
 export const ANNOTATIONS = new Set([
   'title', 'description', 'examples', 'example', '$comment', '$schema', '$id', '$anchor', '$dynamicAnchor',
-  'readOnly', 'writeOnly', 'discriminator', 'externalDocs', 'xml', '$defs', 'definitions', 'contentSchema',
+  'readOnly', 'writeOnly', 'externalDocs', 'xml', '$defs', 'definitions',
 ]);
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

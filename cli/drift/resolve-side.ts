@@ -115,8 +115,8 @@ async function fromGitRef(ref: string, context: ResolveContext): Promise<Resolve
   const temp = mkdtempSync(join(tmpdir(), 'mc-diff-base-'));
   const label = ref;
   // The head is a committed folder (a baseline, the kit's schema/): read the same folder at the ref.
-  if (context.headDir) {
-    const folder = relative(top, resolve(context.cwd, context.headDir));
+  const folder = context.headDir ? relative(top, resolve(context.cwd, context.headDir)) : undefined;
+  if (folder !== undefined) {
     const listed = spawnSync('git', ['ls-tree', '-d', '--name-only', commit, folder], { cwd: top, encoding: 'utf8' }).stdout.trim();
     if (listed === folder) {
       context.progress(`[diff] reading ${folder} at ${ref}`);
@@ -127,7 +127,8 @@ async function fromGitRef(ref: string, context: ResolveContext): Promise<Resolve
   }
   if (!context.entry) {
     rmSync(temp, { recursive: true, force: true });
-    throw new UsageError(`--base ${ref}: --entry is required to build the module at that ref`);
+    const why = folder !== undefined ? `${folder} is not committed at ${ref}, so ` : '';
+    throw new UsageError(`--base ${ref}: ${why}--entry is required to build the module at that ref`);
   }
   const worktree = join(temp, 'worktree');
   const out = join(temp, 'artifacts');
