@@ -25,6 +25,8 @@ export const CONTRACT_RULES = {
   'response-status-added': { summary: 'a response status was added', severity: 'info' },
   'response-media-type-removed': { summary: 'a response content type is no longer produced', severity: 'breaking' },
   'response-media-type-added': { summary: 'a response content type was added (clients may be sent it)', severity: 'warning' },
+  'operation-part-changed': { summary: 'a part of an operation with no rule (response headers, callbacks, links, servers) changed', severity: 'warning' },
+  'webhooks-changed': { summary: "the document's webhooks changed; they are not compared in detail", severity: 'warning' },
   'event-removed': { summary: 'an event was removed', severity: 'breaking' },
   'event-version-removed': { summary: 'an event version was removed', severity: 'breaking' },
   'deprecated-event-removed': { summary: 'an event version the base marked deprecated was removed', severity: 'info' },

@@ -64,6 +64,9 @@ export function diffOperations(base: Json, head: Json, sink: ChangeSink, cache =
     if (a.operation.deprecated === true && b.operation.deprecated !== true) rule(subject, 'operation-deprecated', pointerJoin(b.pointer, 'deprecated'), 'marked deprecated');
     const security = (op: Operation, doc: Json) => op.operation.security ?? doc.security;
     if (!jsonEqual(security(b, base), security(a, head))) rule(subject, 'security-changed', pointerJoin(b.pointer, 'security'), 'security requirements changed');
+    for (const part of ['callbacks', 'servers'] as const) {
+      if (!jsonEqual(b.operation[part], a.operation[part])) rule(subject, 'operation-part-changed', pointerJoin(b.pointer, part), `${part} changed`);
+    }
     const context = { base, head, b, a, subject, sink, rule, cache };
     diffParameters(context);
     diffRequestBody(context);
@@ -72,6 +75,7 @@ export function diffOperations(base: Json, head: Json, sink: ChangeSink, cache =
   for (const [id, a] of after) {
     if (!before.has(id)) rule(subjectOf(a), 'operation-added', a.pointer, 'the operation was added');
   }
+  if (!jsonEqual(base.webhooks, head.webhooks)) rule('webhooks', 'webhooks-changed', '/webhooks', 'webhooks changed');
 }
 
 interface Context {
@@ -157,17 +161,21 @@ function diffContent(context: Context, before: Record<string, Json>, after: Reco
 function diffResponses(context: Context): void {
   const { b, a, subject, rule } = context;
   const before = isRecord(b.operation.responses) ? b.operation.responses : {};
-  const after = isRecord(a.operation.responses) ? a.operation.responses : {};
+  const responses = isRecord(a.operation.responses) ? a.operation.responses : {};
   for (const [status, raw] of Object.entries(before)) {
     const at = pointerJoin(b.pointer, 'responses', status);
-    if (!(status in after)) {
+    if (!(status in responses)) {
       if (/^2/.test(status)) rule(subject, 'success-status-removed', at, `status ${status} removed`);
       else rule(subject, 'error-status-removed', at, `status ${status} removed`);
       continue;
     }
-    diffContent(context, contentOf(component(raw, context.base)), contentOf(component(after[status], context.head)), 'response', at);
+    const [before, after] = [component(raw, context.base), component(responses[status], context.head)];
+    for (const part of ['headers', 'links'] as const) {
+      if (!jsonEqual(before?.[part], after?.[part])) rule(subject, 'operation-part-changed', pointerJoin(at, part), `response ${status} ${part} changed`);
+    }
+    diffContent(context, contentOf(before), contentOf(after), 'response', at);
   }
-  for (const status of Object.keys(after)) {
+  for (const status of Object.keys(responses)) {
     if (!(status in before)) rule(subject, 'response-status-added', pointerJoin(a.pointer, 'responses', status), `status ${status} added`);
   }
 }

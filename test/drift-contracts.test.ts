@@ -82,6 +82,17 @@ describe('diffContracts', () => {
     ]);
   });
 
+  it('parts with no rule (response headers, webhooks) are warnings, never silence', () => {
+    const head = artifactSetOf(shopModule());
+    const openapi = head.openapi as { paths: Record<string, Record<string, { responses: Record<string, Record<string, unknown>> }>>; webhooks?: unknown };
+    (openapi.paths['/items/{id}']?.get?.responses['200'] as Record<string, unknown>).headers = { 'X-Rate-Limit': { schema: { type: 'integer' } } };
+    openapi.webhooks = { itemCreated: { post: { responses: { 200: { description: 'OK' } } } } };
+    expect(brief(diffContracts(base, head).changes)).toEqual([
+      { rule: 'operation-part-changed', severity: 'warning', subject: 'GET /items/{id} (itemsGet)', path: '/paths/~1items~1{id}/get/responses/200/headers' },
+      { rule: 'webhooks-changed', severity: 'warning', subject: 'webhooks', path: '/webhooks' },
+    ]);
+  });
+
   it('manifest routes are compared when there is no OpenAPI document', () => {
     const { openapi: _b, ...baseOnly } = base;
     const { openapi: _h, ...headOnly } = artifactSetOf(shopModule({ withoutRemove: true }));
