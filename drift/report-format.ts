@@ -18,6 +18,9 @@ export type ReportFormat = 'text' | 'markdown' | 'json';
 
 const KIND_TITLES: Record<ChangeSubjectKind, string> = { operation: 'Operations', event: 'Events', view: 'Views', manifest: 'Manifest', schema: 'Schema files' };
 
+// Accepted breaks come after the breaks still open, before warnings.
+const rank = (change: ContractChange) => severityRank(change.severity) - (change.accepted === undefined ? 0 : 0.5);
+
 /** Changes by kind, then by subject; the worst first within a subject. */
 export function groupChanges(changes: ContractChange[]): { kind: ChangeSubjectKind; title: string; subjects: { subject: string; changes: ContractChange[] }[] }[] {
   return (Object.keys(KIND_TITLES) as ChangeSubjectKind[])
@@ -29,7 +32,7 @@ export function groupChanges(changes: ContractChange[]): { kind: ChangeSubjectKi
         title: KIND_TITLES[kind],
         subjects: [...subjects.entries()]
           .sort(([a], [b]) => a.localeCompare(b))
-          .map(([subject, list]) => ({ subject, changes: [...list].sort((x, y) => severityRank(y.severity) - severityRank(x.severity) || x.path.localeCompare(y.path)) })),
+          .map(([subject, list]) => ({ subject, changes: [...list].sort((x, y) => rank(y) - rank(x) || x.path.localeCompare(y.path)) })),
       };
     })
     .filter((group) => group.subjects.length > 0);
