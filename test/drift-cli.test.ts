@@ -95,6 +95,14 @@ describe('module-contract diff', () => {
     expect(err).toMatch(/ignore\.json: \[0\]\.reason must be a non-empty string/);
   });
 
+  it('names a changeset it cannot read and exits 2', async () => {
+    mkdirSync(join(dir, '.changeset'), { recursive: true });
+    writeFileSync(join(dir, '.changeset', 'odd.md'), '---\nshop-contract: enormous\n---\n');
+    const { code, err } = await run(['--base', 'base', '--head', 'head']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/\.changeset\/odd\.md: cannot read frontmatter line/);
+  });
+
   it('writes markdown for a pull-request comment, and JSON', async () => {
     const markdown = await run(['--base', 'base', '--head', 'head', '--format', 'markdown', '--out', 'report.md']);
     expect(markdown.out).toMatch(/^## Contract drift: ❌ fail/);
