@@ -93,6 +93,21 @@ describe('diffContracts', () => {
     ]);
   });
 
+  it('follows file $refs between schema files, as the build writes them', () => {
+    const setWith = (mood: Record<string, unknown>) => ({
+      manifest: { name: 'coach', events: [{ name: 'coach.reflect', version: 1, direction: 'emit' as const, payload: { name: 'Reflection' } }] },
+      schemas: {
+        'coach.reflect.v1.schema.json': { $id: 'coach.reflect.v1.schema.json', type: 'object', properties: { reflection: { $ref: 'Reflection.schema.json' } }, required: ['reflection'] },
+        'Reflection.schema.json': { $id: 'Reflection.schema.json', title: 'Reflection', type: 'object', properties: { mood: { $ref: 'Mood.schema.json' } }, required: ['mood'] },
+        'Mood.schema.json': { $id: 'Mood.schema.json', title: 'Mood', ...mood },
+      },
+    });
+    const diff = diffContracts(setWith({ type: 'string', enum: ['calm', 'tense'] }), setWith({ type: 'string', enum: ['calm', 'tense', 'elated'] }));
+    expect(brief(diff.changes)).toEqual([
+      { rule: 'enum-value-added', severity: 'breaking', subject: 'event coach.reflect v1', path: '/schemas/coach.reflect.v1.schema.json/properties/reflection/properties/mood/enum' },
+    ]);
+  });
+
   it('manifest routes are compared when there is no OpenAPI document', () => {
     const { openapi: _b, ...baseOnly } = base;
     const { openapi: _h, ...headOnly } = artifactSetOf(shopModule({ withoutRemove: true }));
