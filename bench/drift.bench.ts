@@ -3,7 +3,7 @@
 // (the floor for any comparison) and against generating the OpenAPI document once.
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
-import { diffContracts, type ArtifactSet } from '@webstir-io/module-contract/drift';
+import { diffContracts, type ContractArtifacts } from '@webstir-io/module-contract/drift';
 import { generateOpenApi, moduleJsonSchemas } from '@webstir-io/module-contract/openapi';
 import { generatedContract } from './openapi-contract.js';
 import { markdownTable, saveReport } from './report.js';
@@ -14,7 +14,7 @@ const WARMUP = 3;
 const ROUNDS = 15;
 
 const module = generatedContract(RESOURCES).toModule();
-const toSet = (): ArtifactSet => ({
+const toSet = (): ContractArtifacts => ({
   manifest: JSON.parse(JSON.stringify(module.manifest)),
   openapi: JSON.parse(JSON.stringify(generateOpenApi(module))),
   schemas: Object.fromEntries(Object.entries(moduleJsonSchemas(module)).map(([file, schema]) => [file, JSON.parse(JSON.stringify({ $id: file, ...schema }))])),

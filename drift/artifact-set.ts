@@ -15,7 +15,7 @@ export interface ManifestLike {
 }
 
 /** An artifact set, as `module-contract build --out <dir>` writes it; every part is optional. */
-export interface ArtifactSet {
+export interface ContractArtifacts {
   manifest?: ManifestLike;
   /** An OpenAPI 3.x document. */
   openapi?: Record<string, unknown>;
@@ -38,7 +38,7 @@ export class ArtifactSetError extends Error {
  * A directory with none of those but JSON Schema files of its own (`*.schema.json`) is read as a
  * set of schemas alone.
  */
-export function readArtifactSet(dir: string): ArtifactSet {
+export function readArtifactSet(dir: string): ContractArtifacts {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ArtifactSetError(dir, 'not a directory');
   const read = (file: string): unknown => {
     const path = join(dir, file);
@@ -48,7 +48,7 @@ export function readArtifactSet(dir: string): ArtifactSet {
       throw new ArtifactSetError(path, `is not valid JSON (${(error as Error).message})`);
     }
   };
-  const set: ArtifactSet = { schemas: {} };
+  const set: ContractArtifacts = { schemas: {} };
   if (existsSync(join(dir, 'manifest.json'))) set.manifest = read('manifest.json') as ManifestLike;
   if (existsSync(join(dir, 'openapi.json'))) set.openapi = read('openapi.json') as Record<string, unknown>;
   const schemaDir = existsSync(join(dir, 'schemas')) ? 'schemas' : set.manifest || set.openapi ? undefined : '.';

@@ -1,4 +1,4 @@
-import type { ArtifactSet, ManifestLike } from './artifact-set.js';
+import type { ContractArtifacts, ManifestLike } from './artifact-set.js';
 import { ChangeSink, type ContractDiff } from './contract-change.js';
 import { CONTRACT_RULES, type ContractRuleId } from './contract-rules.js';
 import { diffOperations } from './diff-operations.js';
@@ -21,7 +21,7 @@ export interface DiffContractsOptions {
  * @example
  * const diff = diffContracts(readArtifactSet('base'), readArtifactSet('generated'));
  */
-export function diffContracts(base: ArtifactSet, head: ArtifactSet, options: DiffContractsOptions = {}): ContractDiff {
+export function diffContracts(base: ContractArtifacts, head: ContractArtifacts, options: DiffContractsOptions = {}): ContractDiff {
   const sink = new ChangeSink();
   const stores = { before: createSchemaStore(base.schemas), after: createSchemaStore(head.schemas), cache: new SchemaDiffCache() };
   if (base.openapi && head.openapi) diffOperations(base.openapi, head.openapi, sink, stores.cache);
@@ -40,7 +40,7 @@ function add(sink: ChangeSink, kind: ChangeSubjectKind, subject: string, rule: C
   sink.add(kind, subject, { rule, severity: CONTRACT_RULES[rule].severity, path, message });
 }
 
-function diffSchemaFile(base: ArtifactSet, head: ArtifactSet, stores: Stores, sink: ChangeSink, kind: ChangeSubjectKind, subject: string, beforeFile: string, afterFile: string, direction: DiffDirection): void {
+function diffSchemaFile(base: ContractArtifacts, head: ContractArtifacts, stores: Stores, sink: ChangeSink, kind: ChangeSubjectKind, subject: string, beforeFile: string, afterFile: string, direction: DiffDirection): void {
   const before = base.schemas[beforeFile];
   const after = head.schemas[afterFile];
   if (before === undefined || after === undefined) return;
@@ -73,11 +73,11 @@ function diffManifests(base: ManifestLike, head: ManifestLike, compareRoutes: bo
   }
 }
 
-function diffEvents(base: ArtifactSet, head: ArtifactSet, stores: Stores, sink: ChangeSink): void {
-  const events = (set: ArtifactSet) => new Map((set.manifest?.events ?? []).map((e) => [`${e.name}@${e.version}`, e]));
+function diffEvents(base: ContractArtifacts, head: ContractArtifacts, stores: Stores, sink: ChangeSink): void {
+  const events = (set: ContractArtifacts) => new Map((set.manifest?.events ?? []).map((e) => [`${e.name}@${e.version}`, e]));
   const before = events(base);
   const after = events(head);
-  const fileOf = (set: ArtifactSet, e: NonNullable<ManifestLike['events']>[number]) =>
+  const fileOf = (set: ContractArtifacts, e: NonNullable<ManifestLike['events']>[number]) =>
     [`${e.name}.v${e.version}.schema.json`, e.payload ? `${e.payload.name}.schema.json` : undefined].find((f) => f !== undefined && f in set.schemas);
   for (const [key, event] of before) {
     const subject = `event ${event.name} v${event.version}`;
@@ -102,7 +102,7 @@ function diffEvents(base: ArtifactSet, head: ArtifactSet, stores: Stores, sink: 
   }
 }
 
-function diffViews(base: ArtifactSet, head: ArtifactSet, stores: Stores, sink: ChangeSink): void {
+function diffViews(base: ContractArtifacts, head: ContractArtifacts, stores: Stores, sink: ChangeSink): void {
   const after = new Map((head.manifest?.views ?? []).map((v) => [v.name, v]));
   for (const view of base.manifest?.views ?? []) {
     const subject = `view ${view.name}`;
@@ -121,7 +121,7 @@ function diffViews(base: ArtifactSet, head: ArtifactSet, stores: Stores, sink: C
 }
 
 /** Schema files: removals always; contents only when the sets are schemas alone (otherwise operations, events and views place them). */
-function diffSchemaFiles(base: ArtifactSet, head: ArtifactSet, stores: Stores, sink: ChangeSink, schemasOnly: boolean, direction: DiffDirection): void {
+function diffSchemaFiles(base: ContractArtifacts, head: ContractArtifacts, stores: Stores, sink: ChangeSink, schemasOnly: boolean, direction: DiffDirection): void {
   for (const file of Object.keys(base.schemas)) {
     const at = pointerJoin('/schemas', file);
     if (!(file in head.schemas)) add(sink, 'schema', file, schemasOnly ? 'schema-removed' : 'schema-file-removed', at, `${file} removed`);

@@ -4,7 +4,7 @@ export { diffContracts } from './diff-contracts.js';
 export type { DiffContractsOptions } from './diff-contracts.js';
 export type { ChangeSubjectKind, ContractChange, ContractDiff } from './contract-change.js';
 export { ArtifactSetError, readArtifactSet } from './artifact-set.js';
-export type { ArtifactSet, ManifestLike } from './artifact-set.js';
+export type { ContractArtifacts, ManifestLike } from './artifact-set.js';
 export { createSchemaStore, resolveRef } from './resolve-ref.js';
 export type { RefResolver, SchemaLocation, SchemaNode } from './resolve-ref.js';
 export { SCHEMA_RULES, ruleSeverity } from './rules.js';

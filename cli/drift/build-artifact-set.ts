@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isContractModule, type ContractModule } from '../../src/create-module.js';
@@ -27,6 +27,29 @@ export async function buildArtifactSet({ root, entry, outDir }: BuildArtifactSet
   writeFileSync(join(outDir, 'manifest.json'), formatJson(module.manifest));
   writeFileSync(join(outDir, 'openapi.json'), formatJson(generateOpenApi(module)));
   for (const [file, schema] of Object.entries(moduleJsonSchemas(module))) writeFileSync(join(outDir, 'schemas', file), formatJson({ $id: file, ...schema }));
+}
+
+/**
+ * The first module entry configured in `root`: `modules[0]` of `module-contract.config.json`, else of
+ * the `webstir.contracts` key of package.json (a path, or `{ entry }`).
+ */
+export function configuredEntry(root: string): string | undefined {
+  const read = (file: string) => {
+    try {
+      return JSON.parse(readFileSync(join(root, file), 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new UsageError(`${file}: is not valid JSON (${(error as Error).message})`);
+    }
+  };
+  const config = existsSync(join(root, 'module-contract.config.json'))
+    ? read('module-contract.config.json')
+    : existsSync(join(root, 'package.json'))
+      ? ((read('package.json').webstir as { contracts?: Record<string, unknown> } | undefined)?.contracts ?? undefined)
+      : undefined;
+  const first = (config?.modules as unknown[] | undefined)?.[0];
+  if (typeof first === 'string') return first;
+  if (first && typeof first === 'object' && typeof (first as { entry?: unknown }).entry === 'string') return (first as { entry: string }).entry;
+  return undefined;
 }
 
 async function importModule(path: string, entry: string): Promise<ContractModule> {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, s
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { UsageError } from '../args.js';
-import { buildArtifactSet } from './build-artifact-set.js';
+import { buildArtifactSet, configuredEntry } from './build-artifact-set.js';
 
 /** One side of a comparison, made into an artifact-set folder. */
 export interface ResolvedSide {
@@ -60,10 +60,16 @@ export async function resolveHead(spec: string | undefined, context: ResolveCont
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--head ${spec}: not a folder`);
     return { dir, label: spec, ...optional('version', version), cleanup: () => {} };
   }
-  if (!context.entry) throw new UsageError('--entry is required to build the working tree when --head is not given');
+  const entry = context.entry ?? configuredEntry(context.cwd);
+  if (!entry) throw new UsageError('nothing to build the working tree from: pass --head <dir>, or --entry <file>, or configure modules in module-contract.config.json');
   const temp = mkdtempSync(join(tmpdir(), 'mc-diff-head-'));
-  context.progress(`[diff] building the working tree (${context.entry})`);
-  await buildArtifactSet({ root: context.cwd, entry: context.entry, outDir: temp });
+  context.progress(`[diff] building the working tree (${entry})`);
+  try {
+    await buildArtifactSet({ root: context.cwd, entry, outDir: temp });
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
   return { dir: temp, label: 'working tree', ...optional('version', version), cleanup: () => rmSync(temp, { recursive: true, force: true }) };
 }
 
@@ -125,23 +131,24 @@ async function fromGitRef(ref: string, context: ResolveContext): Promise<Resolve
       return { dir: join(temp, folder), label, ...optional('version', version), cleanup: () => rmSync(temp, { recursive: true, force: true }) };
     }
   }
-  if (!context.entry) {
-    rmSync(temp, { recursive: true, force: true });
-    const why = folder !== undefined ? `${folder} is not committed at ${ref}, so ` : '';
-    throw new UsageError(`--base ${ref}: ${why}--entry is required to build the module at that ref`);
-  }
   const worktree = join(temp, 'worktree');
   const out = join(temp, 'artifacts');
   const cleanup = () => {
     spawnSync('git', ['worktree', 'remove', '--force', worktree], { cwd: top });
     rmSync(temp, { recursive: true, force: true });
   };
-  context.progress(`[diff] building ${context.entry} at ${ref} (${commit.slice(0, 12)})`);
   try {
     git(top, ['worktree', 'add', '--detach', worktree, commit]);
     if (existsSync(join(top, 'node_modules')) && !existsSync(join(worktree, 'node_modules'))) symlinkSync(join(top, 'node_modules'), join(worktree, 'node_modules'), 'dir');
-    const entryInRepo = relative(top, resolve(context.cwd, context.entry));
-    await buildArtifactSet({ root: worktree, entry: entryInRepo, outDir: out });
+    // The entry as configured at that ref, unless --entry names one.
+    const root = join(worktree, relative(top, context.cwd));
+    const entry = context.entry ?? configuredEntry(root);
+    if (!entry) {
+      const why = folder !== undefined ? `${folder} is not committed at ${ref}, and ` : '';
+      throw new UsageError(`${why}nothing configures a module to build there: pass --entry <file>`);
+    }
+    context.progress(`[diff] building ${entry} at ${ref} (${commit.slice(0, 12)})`);
+    await buildArtifactSet({ root, entry, outDir: out });
   } catch (error) {
     cleanup();
     if (error instanceof Error && (error as { usage?: unknown }).usage === true) throw new UsageError(`at ${ref}: ${error.message}`);

@@ -16,14 +16,15 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Demo', '-c', 'user.email=demo@example.com', ...args], { cwd: repo, encoding: 'utf8' });
 
 async function diff(): Promise<number> {
-  say('$ module-contract diff --base HEAD~1 --entry src/module.ts');
-  return main(['diff', '--base', 'HEAD~1', '--entry', 'src/module.ts'], { out: say, err: (line) => say(`(stderr) ${line}`), cwd: repo });
+  say('$ module-contract diff --base HEAD~1');
+  return main(['diff', '--base', 'HEAD~1'], { out: say, err: (line) => say(`(stderr) ${line}`), cwd: repo });
 }
 
 try {
   // A contracts package holding the example: its sources, a version, and the kit installed.
   mkdirSync(join(repo, 'src'));
   for (const file of ['contract.ts', 'module.ts', 'store.ts']) copyFileSync(join(kit, 'examples', 'accounts', file), join(repo, 'src', file));
+  writeFileSync(join(repo, 'module-contract.config.json'), `${JSON.stringify({ modules: [{ entry: 'src/module.ts' }] }, null, 2)}\n`);
   writeFileSync(join(repo, 'package.json'), `${JSON.stringify({ name: 'accounts-contract', version: '1.0.0', private: true, type: 'module' }, null, 2)}\n`);
   mkdirSync(join(repo, 'node_modules', '@webstir-io'), { recursive: true });
   symlinkSync(kit, join(repo, 'node_modules', '@webstir-io', 'module-contract'), 'dir');
@@ -52,7 +53,9 @@ try {
   const accepted = await diff();
   say(`exit code ${accepted}`);
 
-  const ok = refused === 1 && accepted === 0;
+  const worktrees = git('worktree', 'list').trim().split('\n').length;
+  const ok = refused === 1 && accepted === 0 && worktrees === 1;
+  if (worktrees !== 1) say(`demo: ${worktrees - 1} temporary worktree(s) were left behind`);
   say();
   say(ok ? 'demo: OK (refused without a major bump, accepted with one)' : `demo: UNEXPECTED exit codes ${refused} and ${accepted}`);
   process.exitCode = ok ? 0 : 1;
