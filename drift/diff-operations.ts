@@ -34,6 +34,22 @@ function operationsOf(document: Json): Map<string, Operation> {
   return out;
 }
 
+/** Method and path with parameter names blanked: renaming `{id}` to `{itemId}` leaves the URL the same. */
+const shapeOf = (op: Operation) => `${op.method} ${op.path.replace(/\{[^}]*\}/g, '{}')}`;
+
+/** Pairs base operations with head ones by operationId, then the rest by method and path shape. */
+function pairOperations(before: Map<string, Operation>, after: Map<string, Operation>): { pairs: Map<string, Operation>; unmatched: Operation[] } {
+  const pairs = new Map<string, Operation>();
+  const left = new Map([...after].filter(([id]) => !before.has(id)).map(([, op]) => [shapeOf(op), op]));
+  for (const [id, b] of before) {
+    const a = after.get(id) ?? (left.has(shapeOf(b)) ? left.get(shapeOf(b)) : undefined);
+    if (!a) continue;
+    pairs.set(id, a);
+    left.delete(shapeOf(a));
+  }
+  return { pairs, unmatched: [...left.values()] };
+}
+
 const subjectOf = (op: Operation) => `${op.method.toUpperCase()} ${op.path}${op.id === `${op.method.toUpperCase()} ${op.path}` ? '' : ` (${op.id})`}`;
 
 /** Follows a `$ref` to a component (parameter, request body, response) in the same document. */
@@ -52,15 +68,16 @@ export function diffOperations(base: Json, head: Json, sink: ChangeSink, cache =
   const rule = (subject: string, id: ContractRuleId, path: string, message: string) =>
     sink.add('operation', subject, { rule: id, severity: CONTRACT_RULES[id].severity, path, message });
 
+  const { pairs, unmatched } = pairOperations(before, after);
   for (const [id, b] of before) {
-    const a = after.get(id);
+    const a = pairs.get(id);
     const subject = subjectOf(b);
     if (!a) {
       if (b.operation.deprecated === true) rule(subject, 'deprecated-operation-removed', b.pointer, 'removed after being deprecated');
       else rule(subject, 'operation-removed', b.pointer, 'the operation was removed');
       continue;
     }
-    if (a.method !== b.method || a.path !== b.path) rule(subject, 'operation-path-changed', b.pointer, `moved to ${a.method.toUpperCase()} ${a.path}`);
+    if (shapeOf(a) !== shapeOf(b)) rule(subject, 'operation-path-changed', b.pointer, `moved to ${a.method.toUpperCase()} ${a.path}`);
     if (a.operation.deprecated === true && b.operation.deprecated !== true) rule(subject, 'operation-deprecated', pointerJoin(b.pointer, 'deprecated'), 'marked deprecated');
     const security = (op: Operation, doc: Json) => op.operation.security ?? doc.security;
     if (!jsonEqual(security(b, base), security(a, head))) rule(subject, 'security-changed', pointerJoin(b.pointer, 'security'), 'security requirements changed');
@@ -72,9 +89,7 @@ export function diffOperations(base: Json, head: Json, sink: ChangeSink, cache =
     diffRequestBody(context);
     diffResponses(context);
   }
-  for (const [id, a] of after) {
-    if (!before.has(id)) rule(subjectOf(a), 'operation-added', a.pointer, 'the operation was added');
-  }
+  for (const a of unmatched) rule(subjectOf(a), 'operation-added', a.pointer, 'the operation was added');
   if (!jsonEqual(base.webhooks, head.webhooks)) rule('webhooks', 'webhooks-changed', '/webhooks', 'webhooks changed');
 }
 
@@ -97,11 +112,15 @@ function schemaDiff(context: Context, before: unknown, after: unknown, direction
 
 function parametersOf(op: Operation, document: Json): Map<string, Json> {
   const out = new Map<string, Json>();
+  const templateNames = [...op.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
   for (const list of [op.pathItem.parameters, op.operation.parameters]) {
     if (!Array.isArray(list)) continue;
     for (const raw of list) {
       const parameter = component(raw, document);
-      if (parameter && typeof parameter.name === 'string') out.set(`${parameter.in}/${parameter.name}`, parameter);
+      if (!parameter || typeof parameter.name !== 'string') continue;
+      // Path parameters are matched by their place in the template, so a renamed one is the same parameter.
+      const place = parameter.in === 'path' ? templateNames.indexOf(parameter.name) : -1;
+      out.set(place >= 0 ? `path/#${place}` : `${parameter.in}/${parameter.name}`, parameter);
     }
   }
   return out;
@@ -112,7 +131,7 @@ function diffParameters(context: Context): void {
   const before = parametersOf(b, context.base);
   const after = parametersOf(a, context.head);
   for (const [key, bp] of before) {
-    const at = pointerJoin(b.pointer, 'parameters', ...key.split('/'));
+    const at = pointerJoin(b.pointer, 'parameters', String(bp.in), String(bp.name));
     const ap = after.get(key);
     if (!ap) {
       if (bp.in !== 'path') rule(subject, 'parameter-removed', at, `${bp.in} parameter "${bp.name}" removed`);
@@ -125,7 +144,7 @@ function diffParameters(context: Context): void {
   }
   for (const [key, ap] of after) {
     if (before.has(key)) continue;
-    const at = pointerJoin(a.pointer, 'parameters', ...key.split('/'));
+    const at = pointerJoin(a.pointer, 'parameters', String(ap.in), String(ap.name));
     if (ap.required === true) rule(subject, 'required-parameter-added', at, `required ${ap.in} parameter "${ap.name}" added`);
     else rule(subject, 'optional-parameter-added', at, `optional ${ap.in} parameter "${ap.name}" added`);
   }

@@ -82,6 +82,42 @@ describe('diffContracts', () => {
     ]);
   });
 
+  describe('matching operations', () => {
+    type Doc = { paths: Record<string, Record<string, Record<string, unknown> & { parameters?: { name: string; in: string }[] }>> };
+    const edit = (change: (doc: Doc) => void) => {
+      const head = structuredClone(base);
+      change(head.openapi as unknown as Doc);
+      return diffContracts(base, head);
+    };
+    const rename = (doc: Doc, from: string, to: string) => {
+      doc.paths[to] = doc.paths[from] as Doc['paths'][string];
+      delete doc.paths[from];
+    };
+
+    it('a renamed path parameter leaves the URL and the operation the same', () => {
+      const diff = edit((doc) => {
+        rename(doc, '/items/{id}', '/items/{itemId}');
+        for (const operation of Object.values(doc.paths['/items/{itemId}'] ?? {})) for (const p of operation.parameters ?? []) if (p.in === 'path') p.name = 'itemId';
+      });
+      expect(diff.changes).toEqual([]);
+    });
+
+    it('an operation that moved keeps its operationId and is reported as moved', () => {
+      const diff = edit((doc) => rename(doc, '/items', '/products'));
+      expect(brief(diff.changes).map((c) => `${c.rule}:${c.severity}:${c.subject}`)).toEqual([
+        'operation-path-changed:breaking:GET /items (itemsList)',
+        'operation-path-changed:breaking:POST /items (itemsCreate)',
+      ]);
+    });
+
+    it('an operationId added where there was none is the same operation', () => {
+      const head = structuredClone(base);
+      const baseDoc = structuredClone(base);
+      delete ((baseDoc.openapi as unknown as Doc).paths['/items']?.get as Record<string, unknown>).operationId;
+      expect(diffContracts(baseDoc, head).changes).toEqual([]);
+    });
+  });
+
   it('parts with no rule (response headers, webhooks) are warnings, never silence', () => {
     const head = artifactSetOf(shopModule());
     const openapi = head.openapi as { paths: Record<string, Record<string, { responses: Record<string, Record<string, unknown>> }>>; webhooks?: unknown };
