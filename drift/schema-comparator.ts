@@ -14,6 +14,13 @@ const HANDLED = new Set([
 type Override = Partial<Record<'request' | 'response', ChangeSeverity>>;
 type Openness = { mode: 'open' } | { mode: 'closed' } | { mode: 'schema'; schema: SchemaNode };
 
+/** Values of `list` that `other` lacks; primitives through a set, so large enums stay linear. */
+function missingFrom(list: unknown[], other: unknown[]): unknown[] {
+  const primitives = new Set(other.filter((v) => v === null || typeof v !== 'object'));
+  const objects = other.filter((v) => v !== null && typeof v === 'object');
+  return list.filter((v) => (v === null || typeof v !== 'object' ? !primitives.has(v) : !objects.some((o) => jsonEqual(v, o))));
+}
+
 function pairSet<T>(map: Map<object, Map<object, T>> | WeakMap<object, Map<object, T>>, a: object, b: object, value: T): void {
   let inner = map.get(a);
   if (!inner) map.set(a, (inner = new Map()));
@@ -147,8 +154,8 @@ export class SchemaComparator {
   private compareValues(b: SchemaView, a: SchemaView, path: string): void {
     const key = (v: SchemaView) => pointerJoin(path, v.valuesFrom ?? 'enum');
     if (b.values && a.values) {
-      const removed = b.values.filter((x) => !a.values?.some((y) => jsonEqual(x, y)));
-      const added = a.values.filter((x) => !b.values?.some((y) => jsonEqual(x, y)));
+      const removed = missingFrom(b.values, a.values);
+      const added = missingFrom(a.values, b.values);
       if (b.valuesFrom === 'const' && a.valuesFrom === 'const') {
         if (removed.length) this.report('const-changed', key(a), `const ${show(b.values[0])} → ${show(a.values[0])}`);
         return;
