@@ -94,7 +94,11 @@ export class SchemaComparator {
       return;
     }
     const revisits = this.revisits.get(bKey)?.get(aKey) ?? 0;
-    if (revisits >= MAX_REVISITS) return;
+    if (revisits >= MAX_REVISITS) {
+      // Reported often enough already; but nothing that contains this cut may be cached.
+      this.lowestCut = -1;
+      return;
+    }
     pairSet(this.revisits, bKey, aKey, revisits + 1);
     const depth = this.depth++;
     pairSet(this.stack, bKey, aKey, depth);
@@ -222,7 +226,10 @@ export class SchemaComparator {
       if (inBefore && inAfter) {
         if (br.has(name) && !ar.has(name)) this.report('property-became-optional', at, `"${name}" is no longer required`);
         if (!br.has(name) && ar.has(name)) this.report('property-became-required', at, `"${name}" is now required`);
-        if (Object.hasOwn(bp, name) && Object.hasOwn(ap, name)) this.compare({ ...b.location, schema: bp[name] as SchemaNode }, { ...a.location, schema: ap[name] as SchemaNode }, at);
+        // A name only listed in `required` on one side takes its value from that side's additionalProperties.
+        const value = (props: Record<string, SchemaNode>, extra: Openness): SchemaNode =>
+          Object.hasOwn(props, name) ? (props[name] as SchemaNode) : extra.mode === 'schema' ? extra.schema : extra.mode === 'open';
+        if (Object.hasOwn(bp, name) || Object.hasOwn(ap, name)) this.compare({ ...b.location, schema: value(bp, bAdditional) }, { ...a.location, schema: value(ap, aAdditional) }, at);
       } else if (inBefore) {
         const closed = aAdditional.mode === 'closed';
         const why = closed ? ' and the object rejects unknown properties' : '';
@@ -280,12 +287,18 @@ export class SchemaComparator {
     const [bi, ai] = pairs[0] ?? [0, 0];
     const branchIndex = b.union ? bi : ai;
     const branchPath = pointerJoin(path, union.kind, union.pointer[branchIndex] as string);
+    // Null is compared once, here; the single schema meets the branch without it.
+    const withoutNull = (v: SchemaView): SchemaLocation => {
+      if (!Array.isArray(v.schema.type) && v.schema.nullable === undefined) return v.location;
+      const { nullable: _, ...rest } = v.schema;
+      return { ...v.location, schema: Array.isArray(rest.type) ? { ...rest, type: (rest.type as unknown[]).filter((t) => t !== 'null') } : rest };
+    };
     if (b.union) {
       this.report('unwrapped-from-union', path, `the ${union.kind} of ${union.branches.length} branches became one schema`);
-      this.compare(union.branches[branchIndex] as SchemaLocation, a.location, branchPath);
+      this.compare(union.branches[branchIndex] as SchemaLocation, withoutNull(a), branchPath);
     } else {
       this.report('wrapped-in-union', path, `the schema became one branch of an ${union.kind} of ${union.branches.length}`);
-      this.compare(b.location, union.branches[branchIndex] as SchemaLocation, branchPath);
+      this.compare(withoutNull(b), union.branches[branchIndex] as SchemaLocation, branchPath);
     }
     this.compareNullable(b, a, path);
     const extra = Object.keys(unionSide.schema).filter((key) => key !== union.kind && key !== 'discriminator' && !ANNOTATIONS.has(key) && !key.startsWith('x-'));
