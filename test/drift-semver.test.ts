@@ -52,3 +52,17 @@ describe('changesets', () => {
     expect(() => parseChangeset('---\n"a": huge\n---\n', '.changeset/y.md')).toThrow('.changeset/y.md: cannot read frontmatter line "\\"a\\": huge"');
   });
 });
+
+describe('changesets: agreement with @changesets/parse', async () => {
+  const { default: parseWithChangesets } = await import('@changesets/parse');
+  const samples = {
+    quoted: '---\n"@webstir-io/module-contract": minor\n---\n\nDrift guard.\n',
+    several: "---\n'@scope/a': major\nb: patch\n---\n\nTwo packages.\n",
+    empty: '---\n---\n\nNothing to release.\n',
+    crlf: '---\r\n"pkg": patch\r\n---\r\n\r\nWindows line ends.\r\n',
+  };
+  it.each(Object.entries(samples))('%s', (_name, text) => {
+    const reference = Object.fromEntries(parseWithChangesets(text).releases.map((r) => [r.name, r.type]));
+    expect(parseChangeset(text, 'sample.md').releases).toEqual(reference);
+  });
+});
