@@ -59,31 +59,33 @@ const isNullSchema = (node: SchemaNode): boolean =>
  * branch beside `{ type: 'null' }` is one schema is seen as that schema, nullable.
  */
 export function viewOf(location: SchemaLocation, resolver?: RefResolver): SchemaView {
-  let schema = location.schema as Record<string, unknown>;
-  let loc = location;
-  let nullable = schema.nullable === true;
+  const schema = location.schema as Record<string, unknown>;
+  // Null is accepted when a union has a null branch, or when every keyword lets it through: the type
+  // (a 'null' entry, or OpenAPI 3.0's `nullable`) and the allowed values, if any.
+  let unionNull = false;
   let union: SchemaView['union'];
   for (const kind of ['anyOf', 'oneOf'] as const) {
     const raw = schema[kind];
     if (!Array.isArray(raw)) continue;
     const branches = raw.map((branch, index) => ({ index, loc: { ...location, schema: branch as SchemaNode } }));
     const nonNull = branches.filter((b) => !isNullSchema(deref(b.loc, resolver).schema));
-    if (nonNull.length < branches.length) nullable = true;
+    if (nonNull.length < branches.length) unionNull = true;
     const others = Object.keys(schema).filter((key) => key !== kind && !ANNOTATIONS.has(key) && key !== 'nullable');
     if (nonNull.length === 1 && others.length === 0) {
       const single = deref((nonNull[0] as (typeof nonNull)[number]).loc, resolver);
       if (typeof single.schema === 'object') {
         const inner = viewOf(single, resolver);
-        return { ...inner, nullable: inner.nullable || nullable };
+        return { ...inner, nullable: inner.nullable || unionNull };
       }
     }
     union = { kind, branches: nonNull.map((b) => b.loc), pointer: nonNull.map((b) => String(b.index)) };
     break;
   }
   let types: Set<string> | undefined;
+  let typeNull: boolean | undefined = schema.nullable === true ? true : undefined;
   if (typeof schema.type === 'string' || Array.isArray(schema.type)) {
     types = new Set(([] as unknown[]).concat(schema.type).filter((t): t is string => typeof t === 'string'));
-    if (types.delete('null')) nullable = true;
+    typeNull = types.delete('null') || schema.nullable === true;
   }
   let values: Json[] | undefined;
   let valuesFrom: SchemaView['valuesFrom'];
@@ -94,11 +96,10 @@ export function viewOf(location: SchemaLocation, resolver?: RefResolver): Schema
     values = schema.enum as Json[];
     valuesFrom = 'enum';
   }
-  if (values?.some((v) => v === null)) {
-    nullable = true;
-    values = values.filter((v) => v !== null);
-  }
-  return { location: loc, schema, types, nullable, values, valuesFrom, union };
+  const valuesNull = values === undefined ? undefined : values.some((v) => v === null);
+  if (values) values = values.filter((v) => v !== null);
+  const nullable = unionNull || (typeNull === true && valuesNull !== false) || (typeNull === undefined && valuesNull === true);
+  return { location, schema, types, nullable, values, valuesFrom, union };
 }
 
 const VALUE_KEYWORDS = new Set(['enum', 'const', 'default']);
