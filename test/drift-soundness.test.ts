@@ -6,7 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffSchemas, type SchemaChange } from '@webstir-io/module-contract/drift';
-import { looseners, sampleOf, tighteners, tree, type Node } from './fixtures/drift-arbitraries.js';
+import { looseners, richTree, sampleOf, tighteners, type Node } from './fixtures/drift-arbitraries.js';
 import { seeded } from './fixtures/seed.js';
 
 const ajv = new Ajv2020({ strict: false, validateFormats: false });
@@ -15,7 +15,7 @@ const flags = (changes: SchemaChange[]) => changes.some((c) => c.severity === 'b
 // Through JSON, as schemas and payloads travel: no undefined keys, no null-prototype objects.
 const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
-const pair = tree.chain((schema) => {
+const pair = richTree.chain((schema) => {
   const before: Node = plain({ type: 'object', properties: { root: schema }, required: ['root'] });
   return fc.tuple(fc.boolean(), fc.nat()).chain(([loosen, pick]) => {
     const after = structuredClone(before);
