@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -28,6 +28,16 @@ describe('module-contract diff', () => {
     rmSync(join(dir, '.changeset'), { recursive: true, force: true });
     rmSync(join(dir, '.drift-ignore.json'), { force: true });
     setVersion('1.0.0');
+  });
+
+  it('the installed bin exits 1 on an uncovered break and prints the report', () => {
+    const cli = join(import.meta.dirname, '..', 'dist', 'cli', 'main.js');
+    expect(existsSync(cli), 'dist/ is missing: run `npm run build` (npm test does)').toBe(true);
+    const result = spawnSync(process.execPath, [cli, 'diff', '--base', 'base', '--head', 'head'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/^Contract drift: base \(1\.0\.0\) → head \(1\.0\.0\)\nFAIL: /);
+    expect(result.stderr).toMatch(/module-contract diff: breaking changes are not covered by a MAJOR release/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('prints its help', async () => {
