@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffSchemas, type SchemaChange } from '@webstir-io/module-contract/drift';
 import { looseners, richTree, sampleOf, tighteners, type Node } from './fixtures/drift-arbitraries.js';
-import { seeded } from './fixtures/seed.js';
+import { assertProperty } from './fixtures/seed.js';
 
 const ajv = new Ajv2020({ strict: false, validateFormats: false });
 const flags = (changes: SchemaChange[]) => changes.some((c) => c.severity === 'breaking' || c.severity === 'warning');
@@ -29,7 +29,7 @@ const pair = richTree.chain((schema) => {
 describe('soundness against Ajv', () => {
   it('every witness Ajv finds is reported', () => {
     let witnesses = 0;
-    fc.assert(
+    assertProperty(
       fc.property(pair, ([before, after, fromBefore, fromAfter]) => {
         const accepts = { before: ajv.compile(before), after: ajv.compile(after) };
         const values = [...fromBefore, ...fromAfter];
@@ -46,7 +46,7 @@ describe('soundness against Ajv', () => {
           expect(flags(changes), `response: ${JSON.stringify({ widening, before, after, changes })}`).toBe(true);
         }
       }),
-      seeded(300),
+      { numRuns: 300 },
     );
     // The generator must actually find witnesses, or the property says nothing.
     expect(witnesses).toBeGreaterThan(150);

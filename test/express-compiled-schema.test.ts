@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ModuleErrorSchema, pageQuery, paged } from '@webstir-io/module-contract';
 import { compileSchema, FAIL } from '../adapters/express/compile-schema.js';
+import { describeSchema } from '../src/describe/describe-schema.js';
 import { Account } from './fixtures/accounts.js';
+import { assertProperty } from './fixtures/seed.js';
 
 // The binding checks responses with compiled schemas; on every value they must agree with Zod.
 
@@ -111,9 +113,9 @@ const cases: [string, z.ZodTypeAny, fc.Arbitrary<unknown>][] = [
 
 describe('compileSchema agrees with Zod', () => {
   it.each(cases)('%s', (_name, schema, values) => {
-    const check = compileSchema(schema);
+    const check = compileSchema(describeSchema(schema));
     let successes = 0;
-    fc.assert(
+    assertProperty(
       fc.property(values, (value) => {
         const expected = schema.safeParse(value);
         const actual = check(value);
@@ -134,7 +136,7 @@ describe('compileSchema agrees with Zod', () => {
   });
 
   it('returns the input itself when parsing changes nothing, and a copy when it strips, defaults or coerces', () => {
-    const check = compileSchema(z.object({ a: z.string(), list: z.array(z.object({ n: z.number() })), d: z.number().default(1) }));
+    const check = compileSchema(describeSchema(z.object({ a: z.string(), list: z.array(z.object({ n: z.number() })), d: z.number().default(1) })));
     const same = { a: 'x', list: [{ n: 1 }], d: 2 };
     expect(check(same)).toBe(same);
     const extra = { a: 'x', list: [{ n: 1, secret: 's' }], d: 2 };
@@ -157,7 +159,7 @@ describe('compileSchema agrees with Zod', () => {
 
   it('builds a datetime regex once, where Zod builds one per value', () => {
     const schema = z.object({ at: z.string().datetime() });
-    const check = compileSchema(schema);
+    const check = compileSchema(describeSchema(schema));
     const count = (run: () => void) => {
       const original = RegExp;
       let built = 0;
@@ -172,5 +174,28 @@ describe('compileSchema agrees with Zod', () => {
     const value = { at: '2024-01-01T00:00:00Z' };
     expect(count(() => { for (let i = 0; i < 10; i++) expect(check(value)).toEqual(value); })).toBe(0);
     expect(count(() => { for (let i = 0; i < 10; i++) expect(schema.parse(value)).toEqual(value); })).toBe(10);
+  });
+});
+
+describe('compileSchema returns what Zod returns', () => {
+  it('hands out a fresh copy of a default, never its shared instance', () => {
+    const schema = z.object({ tags: z.array(z.string()).default([]) });
+    const check = compileSchema(describeSchema(schema));
+    const first = check({}) as { tags: string[] };
+    first.tags.push('leaked');
+    expect(check({})).toEqual({ tags: [] });
+    expect(schema.parse({})).toEqual({ tags: [] });
+  });
+
+  it('writes keys in the schema order, as Zod does', () => {
+    const schema = z.object({ a: z.string(), b: z.number() });
+    const check = compileSchema(describeSchema(schema));
+    const input = { b: 1, a: 'x' };
+    expect(Object.keys(check(input) as object)).toEqual(Object.keys(schema.parse(input)));
+    expect(Object.keys(check(input) as object)).toEqual(['a', 'b']);
+    const passthrough = z.object({ a: z.string(), b: z.number() }).passthrough();
+    const check2 = compileSchema(describeSchema(passthrough));
+    const extra = { extra: true, b: 1, a: 'x' };
+    expect(Object.keys(check2(extra) as object)).toEqual(Object.keys(passthrough.parse(extra)));
   });
 });
