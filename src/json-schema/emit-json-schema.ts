@@ -28,6 +28,11 @@ export interface EmitOptions {
   /** An unnamed node that contains itself: return the `$ref` that reaches it. */
   onRecursion?: (node: SchemaDescription, path: string) => string;
   onLossy?: (part: LossyPart) => void;
+  /**
+   * The schema describes a `multipart/form-data` body: a part checked by a function
+   * (`z.instanceof(File)`, `z.custom<File>()`) is a file, `{ type: 'string', format: 'binary' }`.
+   */
+  multipart?: boolean;
 }
 
 /**
@@ -364,6 +369,7 @@ class Emitter {
     const { io } = this.options;
     switch (node.effect) {
       case 'custom':
+        if (this.options.multipart) return { type: 'string', format: 'binary' };
         this.lossy(path, 'custom', 'z.custom()/z.instanceof() run a function; documented as any value');
         return {};
       case 'refine':
