@@ -152,19 +152,3 @@ describe('module-contract diff', () => {
     expect(out).toMatch(/POST \/items \(itemsCreate\)\n {4}BREAKING {2}required-property-added/);
   });
 });
-
-describe('configuredEntry', async () => {
-  const { configuredEntry } = await import('../cli/drift/build-artifact-set.js');
-  const root = mkdtempSync(join(tmpdir(), 'drift-config-'));
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-  it('reads modules[0] from module-contract.config.json, else from webstir.contracts in package.json', () => {
-    expect(configuredEntry(root)).toBeUndefined();
-    writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'x', webstir: { contracts: { modules: ['src/a.ts'] } } }));
-    expect(configuredEntry(root)).toBe('src/a.ts');
-    writeFileSync(join(root, 'module-contract.config.json'), JSON.stringify({ modules: [{ entry: 'src/b.ts', export: 'module' }] }));
-    expect(configuredEntry(root)).toBe('src/b.ts');
-    writeFileSync(join(root, 'module-contract.config.json'), '{ nope');
-    expect(() => configuredEntry(root)).toThrow(/^module-contract\.config\.json: is not valid JSON/);
-  });
-});

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, s
 import { tmpdir } from 'node:os';
 import { basename, join, relative, resolve } from 'node:path';
 import { UsageError } from '../args.js';
-import { buildArtifactSet, configuredEntry } from './build-artifact-set.js';
+import { buildArtifactSet } from './build-artifact-set.js';
 
 /** One side of a comparison, made into an artifact-set folder. */
 export interface ResolvedSide {
@@ -60,12 +60,10 @@ export async function resolveHead(spec: string | undefined, context: ResolveCont
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--head ${spec}: not a folder`);
     return { dir, label: spec, ...optional('version', version), cleanup: () => {} };
   }
-  const entry = context.entry ?? configuredEntry(context.cwd);
-  if (!entry) throw new UsageError('nothing to build the working tree from: pass --head <dir>, or --entry <file>, or configure modules in module-contract.config.json');
   const temp = mkdtempSync(join(tmpdir(), 'mc-diff-head-'));
-  context.progress(`[diff] building the working tree (${entry})`);
+  context.progress(`[diff] building the working tree (${context.entry ?? 'the configured modules'})`);
   try {
-    await buildArtifactSet({ root: context.cwd, entry, outDir: temp });
+    await buildArtifactSet({ root: context.cwd, ...(context.entry ? { entry: context.entry } : {}), outDir: temp });
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     throw error;
@@ -140,15 +138,11 @@ async function fromGitRef(ref: string, context: ResolveContext): Promise<Resolve
   try {
     git(top, ['worktree', 'add', '--detach', worktree, commit]);
     if (existsSync(join(top, 'node_modules')) && !existsSync(join(worktree, 'node_modules'))) symlinkSync(join(top, 'node_modules'), join(worktree, 'node_modules'), 'dir');
-    // The entry as configured at that ref, unless --entry names one.
+    // The configuration as it was at that ref, unless --entry names the module.
     const root = join(worktree, relative(top, context.cwd));
-    const entry = context.entry ?? configuredEntry(root);
-    if (!entry) {
-      const why = folder !== undefined ? `${folder} is not committed at ${ref}, and ` : '';
-      throw new UsageError(`${why}nothing configures a module to build there: pass --entry <file>`);
-    }
-    context.progress(`[diff] building ${entry} at ${ref} (${commit.slice(0, 12)})`);
-    await buildArtifactSet({ root, entry, outDir: out });
+    const why = folder !== undefined ? ` (${folder} is not committed there, so it is built)` : '';
+    context.progress(`[diff] building ${context.entry ?? 'the configured modules'} at ${ref} (${commit.slice(0, 12)})${why}`);
+    await buildArtifactSet({ root, ...(context.entry ? { entry: context.entry } : {}), outDir: out });
   } catch (error) {
     cleanup();
     if (error instanceof Error && (error as { usage?: unknown }).usage === true) throw new UsageError(`at ${ref}: ${error.message}`);
