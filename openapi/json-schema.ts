@@ -21,6 +21,8 @@ export interface ToJsonSchemaOptions {
   definitions?: Record<string, AnySchema>;
   /** Write every one of `definitions`, not only those the schema uses. @default false */
   allDefinitions?: boolean;
+  /** Refer to `definitions` without writing them (the caller has them already). @default false */
+  refsOnly?: boolean;
 }
 
 const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
@@ -50,6 +52,7 @@ export function toJsonSchema(schema: AnySchema, options: ToJsonSchemaOptions = {
       onRecursion: (_node, path) => `${base}${path}`,
     });
   const body = emit(root, '#');
+  if (options.refsOnly) return { $schema: DRAFT_07, ...(options.title ? { title: options.title } : {}), ...body };
   if (options.allDefinitions) for (const name of named.values()) used.push(name);
   const definitions: Record<string, JsonSchema> = {};
   for (let i = 0; i < used.length; i++) {

@@ -59,8 +59,9 @@ export function generateClient(module: ContractModule): string {
   const typeOf = (schema: AnySchema, io: Io, indent: string): string => {
     const name = named.find(([, candidate]) => candidate === schema)?.[0];
     if (name) return refName(io)(name);
-    const document = jsonOf(schema, io);
-    const { definitions: _unused, $schema: _schema, ...rest } = document;
+    // Named schemas inside are references to the declarations above: their definitions are not needed again.
+    const document = toJsonSchema(schema, { io, definitions: Object.fromEntries(named), refsOnly: true });
+    const { $schema: _schema, ...rest } = document;
     return printType(rest, { ref: refName(io), root: document, io }, indent);
   };
 
@@ -82,7 +83,7 @@ export function generateClient(module: ContractModule): string {
     const typeName = segments.map((s) => s[0]!.toUpperCase() + s.slice(1)).join('');
     if (names.has(typeName)) problems.add(at, `its type name ${typeName} is taken by another route`);
     names.add(typeName);
-    routeDecls.push(routeTypes(route, typeName, typeOf, hasErrorShape(jsonOf)));
+    routeDecls.push(routeTypes(route, typeName, typeOf, hasErrorShape((schema) => toJsonSchema(schema, { io: 'output', definitions: Object.fromEntries(named), refsOnly: true }), outputs)));
     const clash = insert(tree, segments, { route, typeName });
     if (clash) problems.add(at, clash);
   });
@@ -198,10 +199,10 @@ function routeTypes(
 }
 
 // Like createClient's typing: an error body with a string `code` and `message` is a ModuleError.
-function hasErrorShape(jsonOf: (schema: AnySchema, io: Io) => JsonSchema) {
+function hasErrorShape(jsonOf: (schema: AnySchema) => JsonSchema, definitions: Record<string, JsonSchema>) {
   return (schema: AnySchema): boolean => {
-    const json = jsonOf(schema, 'output');
-    const resolved = typeof json.$ref === 'string' ? (json.definitions as Record<string, JsonSchema>)[json.$ref.split('/').at(-1)!] : json;
+    const json = jsonOf(schema);
+    const resolved = typeof json.$ref === 'string' ? definitions[json.$ref.split('/').at(-1)!] : json;
     const properties = resolved?.properties as Record<string, JsonSchema> | undefined;
     const required = (resolved?.required as string[] | undefined) ?? [];
     return ['code', 'message'].every((key) => properties?.[key]?.type === 'string' && required.includes(key));
