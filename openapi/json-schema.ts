@@ -1,5 +1,6 @@
 import { ignoreOverride, zodToJsonSchema } from 'zod-to-json-schema';
 import type { AnySchema } from '../src/route-spec.js';
+import { eventEnvelopeSchema } from '../src/events/event-envelope.js';
 import { ModuleErrorSchema } from '../src/module-error.js';
 import { ModuleManifestSchema } from '../src/module-manifest.js';
 import { RouteDefinitionSchema } from '../src/route-definition.js';
@@ -39,6 +40,7 @@ export const KIT_SCHEMAS = {
   'view-definition': { title: 'ViewDefinition', schema: ViewDefinitionSchema },
   'module-error': { title: 'ModuleError', schema: ModuleErrorSchema },
   'schema-reference': { title: 'SchemaReference', schema: SchemaReferenceSchema },
+  'event-envelope': { title: 'EventEnvelope', schema: eventEnvelopeSchema },
 } as const;
 
 /** JSON Schema documents for the kit's own shapes, keyed by file name. */
