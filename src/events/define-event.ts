@@ -153,7 +153,7 @@ export function defineEvent<const TType extends string, const TVersions extends 
   if (grace.length === 0) problems.add('grace', 'must name at least one version to emit');
   for (const g of grace) {
     if (!numbers.includes(g)) problems.add('grace', `version ${g} is not a version of the event`);
-    else for (let v = latest; v > g; v--) if (!downgrade[v]) problems.add('grace', `version ${g} is emitted, so downgrade[${v}] (${v} → ${v - 1}) is required`);
+    else for (let v = latest; v > g; v--) if (!downgrade[v] && numbers.includes(v)) problems.add('grace', `version ${g} is emitted, so downgrade[${v}] (${v} → ${v - 1}) is required`);
   }
   problems.throwIfAny('events', label);
 

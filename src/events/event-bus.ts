@@ -9,6 +9,13 @@ export interface DeliveryContext {
   attempt: number;
 }
 
+/** The envelopes of an event in versions `V` (every version by default). */
+export type EnvelopeOf<TEvent extends AnyEventContract, V extends number = VersionOf<TEvent['versions']>> = EventEnvelopeOf<
+  TEvent['type'],
+  TEvent['versions'],
+  V & VersionOf<TEvent['versions']>
+>;
+
 export type EventHandler<TEnvelope> = (envelope: TEnvelope, context: DeliveryContext) => void | Promise<void>;
 
 /** A delivery that failed: the envelope was refused, or the handler threw. */
@@ -66,13 +73,13 @@ export interface EventBus {
   /** Validates and appends envelopes to the event's stream; returns their message ids. */
   publish<TEvent extends AnyEventContract>(
     event: TEvent,
-    envelopes: EventEnvelopeOf<TEvent['type'], TEvent['versions']> | readonly EventEnvelopeOf<TEvent['type'], TEvent['versions']>[],
+    envelopes: EnvelopeOf<TEvent> | readonly EnvelopeOf<TEvent>[],
     options?: { stream?: string },
   ): Promise<string[]>;
   /** Starts a consumer of the group; the handler gets envelopes of the chosen versions, validated. */
   subscribe<TEvent extends AnyEventContract, const V extends VersionOf<TEvent['versions']> = VersionOf<TEvent['versions']>>(
     event: TEvent,
-    handler: EventHandler<EventEnvelopeOf<TEvent['type'], TEvent['versions'], V>>,
+    handler: EventHandler<EnvelopeOf<TEvent, V>>,
     options: SubscribeOptions<V>,
   ): Promise<Subscription>;
   /** The dead letters of an event's stream (or of a stream by name), oldest first. */

@@ -1,6 +1,6 @@
-import type { AnyEventContract } from './define-event.js';
+import type { AnyEventContract, VersionOf } from './define-event.js';
 import { decide, reasonOf } from './delivery.js';
-import { deadLetterStream, streamFor, type DeadLetter, type EventBus, type EventHandler, type SubscribeOptions, type Subscription } from './event-bus.js';
+import { deadLetterStream, streamFor, type DeadLetter, type EnvelopeOf, type EventBus, type EventHandler, type SubscribeOptions, type Subscription } from './event-bus.js';
 
 interface Entry {
   id: string;
@@ -32,8 +32,12 @@ export class InMemoryEventBus implements EventBus {
   private readonly subscriptions = new Set<Subscription>();
   private sequence = 0;
 
-  async publish(event: AnyEventContract, envelopes: unknown, options: { stream?: string } = {}): Promise<string[]> {
-    const list = Array.isArray(envelopes) ? envelopes : [envelopes];
+  async publish<TEvent extends AnyEventContract>(
+    event: TEvent,
+    envelopes: EnvelopeOf<TEvent> | readonly EnvelopeOf<TEvent>[],
+    options: { stream?: string } = {},
+  ): Promise<string[]> {
+    const list: readonly unknown[] = Array.isArray(envelopes) ? envelopes : [envelopes];
     // Validate every envelope before appending any, so a bad batch leaves the stream as it was.
     const texts = list.map((envelope) => JSON.stringify(event.parse(envelope)));
     return texts.map((text) => this.append(options.stream ?? streamFor(event), { envelope: text }));
@@ -44,12 +48,16 @@ export class InMemoryEventBus implements EventBus {
     return this.append(stream, fields);
   }
 
-  async subscribe(event: AnyEventContract, handler: EventHandler<any>, options: SubscribeOptions): Promise<Subscription> {
+  async subscribe<TEvent extends AnyEventContract, const V extends VersionOf<TEvent['versions']> = VersionOf<TEvent['versions']>>(
+    event: TEvent,
+    handler: EventHandler<EnvelopeOf<TEvent, V>>,
+    options: SubscribeOptions<V>,
+  ): Promise<Subscription> {
     const name = options.stream ?? streamFor(event);
     const stream = this.stream(name);
     let group = stream.groups.get(options.group);
     if (!group) stream.groups.set(options.group, (group = { next: 0, retry: [], consumers: new Set() }));
-    const versions = options.versions ?? event.versionNumbers;
+    const versions: readonly number[] = options.versions ?? event.versionNumbers;
     const maxAttempts = options.maxAttempts ?? 3;
     const owner = group;
 
@@ -69,7 +77,7 @@ export class InMemoryEventBus implements EventBus {
           if (decision.action === 'refuse') failure = decision.error;
           else {
             try {
-              await handler(decision.envelope, context);
+              await handler(decision.envelope as EnvelopeOf<TEvent, V>, context);
               continue;
             } catch (error) {
               failure = error;
