@@ -85,6 +85,8 @@ export class RedisStreamsBus implements EventBus {
     const versions: readonly number[] = options.versions ?? event.versionNumbers;
     const maxAttempts = options.maxAttempts ?? 3;
     const connection = this.client.duplicate();
+    // Connection errors also reach the loop as failed commands; this only keeps ioredis from logging them as unhandled.
+    connection.on('error', (error: unknown) => this.options.onBrokerError?.(error));
     await ensureGroup(connection, stream, group);
 
     let closed = false;
