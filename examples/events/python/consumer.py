@@ -1,0 +1,108 @@
+"""A Python service consuming the coach events from Redis Streams with redis-py.
+
+It reads as a consumer group, validates each envelope and its payload against the JSON Schemas the
+build writes (examples/events/generated/schemas/), acknowledges a message only after it was handled,
+and dead-letters what it cannot validate to <stream>:dead with the reason, as the Node buses do.
+
+    python3 examples/events/python/consumer.py --redis-url redis://127.0.0.1:6379
+
+Each handled event is printed as one JSON line: {"id", "type", "v", "stream", "messageId", ...}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import redis
+
+from validators import EventValidators, ValidationFailed
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_SCHEMAS = HERE.parent / "generated" / "schemas"
+
+# What this service takes: coach.reflect in v2 only (the producer dual-emits v1 and v2 during the grace
+# window), and the other events in v1.
+ACCEPTS = {
+    "import.progress": [1],
+    "coach.reflect": [2],
+    "digest.ready": [1],
+}
+
+
+def handle(event: dict, payload: dict) -> dict:
+    """The service's own work on one validated event; here it summarises the event."""
+    summary: dict = {"id": event["id"], "type": event["type"], "v": event["v"]}
+    if event["type"] == "coach.reflect":
+        summary["trade"] = payload["trade"]["id"]
+    return summary
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379")
+    parser.add_argument("--schemas", type=Path, default=DEFAULT_SCHEMAS, help="folder of <type>.v<N>.schema.json files")
+    parser.add_argument("--group", default="python")
+    parser.add_argument("--consumer", default="python-1")
+    parser.add_argument("--expect", type=int, default=0, help="exit after handling this many events (0: run until stopped)")
+    parser.add_argument("--timeout", type=float, default=0, help="give up after this many seconds (exit 1)")
+    args = parser.parse_args()
+
+    validators = EventValidators(args.schemas)
+    client = redis.Redis.from_url(args.redis_url, decode_responses=True)
+    streams = {f"events:{event_type}": event_type for event_type in ACCEPTS}
+    for stream in streams:
+        try:
+            # From the start of the stream, as the Node buses do, so nothing published earlier is missed.
+            client.xgroup_create(stream, args.group, id="0", mkstream=True)
+        except redis.ResponseError as error:
+            if "BUSYGROUP" not in str(error):
+                raise
+
+    print(json.dumps({"ready": True}), flush=True)
+    handled = 0
+    deadline = time.monotonic() + args.timeout if args.timeout else None
+    while not args.expect or handled < args.expect:
+        if deadline and time.monotonic() > deadline:
+            print(f"timed out after {args.timeout} s with {handled} of {args.expect} events", file=sys.stderr)
+            return 1
+        replies = client.xreadgroup(args.group, args.consumer, {s: ">" for s in streams}, count=16, block=200) or []
+        for stream, entries in replies:
+            for message_id, fields in entries:
+                outcome = consume(validators, stream, fields.get("envelope"))
+                if outcome is None:
+                    client.xack(stream, args.group, message_id)
+                elif isinstance(outcome, ValidationFailed):
+                    # The dead letter and the acknowledgement go together, as in the Node adapter.
+                    pipe = client.pipeline(transaction=True)
+                    pipe.xadd(
+                        f"{stream}:dead",
+                        {"envelope": fields.get("envelope", ""), "reason": f"ValidationError: {outcome}", "attempts": "1", "group": args.group, "messageId": message_id},
+                    )
+                    pipe.xack(stream, args.group, message_id)
+                    pipe.execute()
+                    print(json.dumps({"deadLettered": message_id, "reason": str(outcome)}), file=sys.stderr, flush=True)
+                else:
+                    client.xack(stream, args.group, message_id)
+                    handled += 1
+                    print(json.dumps({**outcome, "stream": stream, "messageId": message_id}), flush=True)
+    return 0
+
+
+def consume(validators: EventValidators, stream: str, text: str | None) -> dict | ValidationFailed | None:
+    """Handles one message: a summary when handled, the failure when invalid, None when skipped."""
+    try:
+        event = validators.envelope(text)
+        if event["v"] not in ACCEPTS.get(event["type"], []):
+            return None
+        payload = validators.payload(event["type"], event["v"], event["payload"])
+    except ValidationFailed as failure:
+        return failure
+    return handle(event, payload)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

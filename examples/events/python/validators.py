@@ -1,0 +1,53 @@
+"""Validation of event envelopes and payloads against the JSON Schemas the build writes.
+
+The envelope is checked against event-envelope.schema.json, a payload against <type>.v<N>.schema.json,
+both with the jsonschema package (formats such as date-time checked too).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jsonschema import Draft7Validator, FormatChecker
+
+
+class ValidationFailed(Exception):
+    """An envelope or payload that does not match its schema; the message lists every issue."""
+
+
+class EventValidators:
+    def __init__(self, schemas: Path) -> None:
+        self._folder = schemas
+        self._envelope = self._load("event-envelope.schema.json")
+        self._payloads: dict[str, Draft7Validator] = {}
+
+    def envelope(self, text: str | None) -> dict:
+        if text is None:
+            raise ValidationFailed('message has no "envelope" field')
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError:
+            raise ValidationFailed("message is not JSON") from None
+        self._check(self._envelope, value, "envelope")
+        return value
+
+    def payload(self, event_type: str, version: int, value: object) -> object:
+        name = f"{event_type}.v{version}"
+        validator = self._payloads.get(name)
+        if validator is None:
+            if not (self._folder / f"{name}.schema.json").exists():
+                raise ValidationFailed(f"no schema for {name}")
+            validator = self._payloads[name] = self._load(f"{name}.schema.json")
+        self._check(validator, value, "payload")
+        return value
+
+    def _load(self, file: str) -> Draft7Validator:
+        schema = json.loads((self._folder / file).read_text(encoding="utf-8"))
+        return Draft7Validator(schema, format_checker=FormatChecker())
+
+    @staticmethod
+    def _check(validator: Draft7Validator, value: object, part: str) -> None:
+        errors = sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path))
+        if errors:
+            raise ValidationFailed("; ".join(f"{'.'.join([part, *map(str, e.absolute_path)])}: {e.message}" for e in errors))
