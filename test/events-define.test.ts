@@ -102,6 +102,13 @@ describe('defineEvent', () => {
     expect(v1?.source).toBe('coach');
   });
 
+  it('checks the envelope fields a producer sets', () => {
+    expect(thrown(() => coachReflect.dualEmit(v2Payload, { occurredAt: 'today' })).details).toEqual([
+      { part: 'envelope', path: ['occurredAt'], message: 'Invalid datetime', code: 'invalid_string' },
+    ]);
+    expect(thrown(() => coachReflect.create(2, v2Payload, { id: '' })).details).toEqual([{ part: 'envelope', path: ['id'], message: 'String must contain at least 1 character(s)', code: 'too_small' }]);
+  });
+
   it('emits the latest version only when no grace window is named', () => {
     const event = defineEvent({ type: 'a.b', versions: { 1: z.object({ a: z.string() }), 2: z.object({ b: z.string() }) }, downgrade: { 2: (p) => ({ a: p.b }) } });
     expect(event.grace).toEqual([2]);

@@ -194,8 +194,8 @@ export function defineEvent<const TType extends string, const TVersions extends 
   const create = (v: number, payload: unknown, meta: EventMeta = {}): EventEnvelope => {
     if (!numbers.includes(v)) refuse(['v'], `unknown version ${v} of ${type} (known: ${numbers.join(', ')})`);
     const built = envelope(v, validatePayload(v, payload, 'invalid payload'), meta);
-    // Checks the producer's meta too (an occurredAt string that is not ISO, an empty id).
-    parseEventEnvelope(built);
+    // Fields the producer chose (an occurredAt that is not ISO, an empty id) are checked; generated ones are valid.
+    if (chosenByProducer(meta)) parseEventEnvelope(built);
     return built;
   };
 
@@ -225,7 +225,9 @@ export function defineEvent<const TType extends string, const TVersions extends 
         byVersion.set(v - 1, current);
       }
       // One `id` from meta can only name one envelope: it goes to the latest version.
-      return grace.map((v) => envelope(v, byVersion.get(v), v === latest ? shared : withoutId));
+      const built = grace.map((v) => envelope(v, byVersion.get(v), v === latest ? shared : withoutId));
+      if (chosenByProducer(meta)) for (const each of built) parseEventEnvelope(each);
+      return built;
     },
     accept(value: unknown, options: AcceptOptions = {}) {
       const allowed = options.versions ?? acceptable;
@@ -240,6 +242,11 @@ export function defineEvent<const TType extends string, const TVersions extends 
     },
   };
   return contract as unknown as EventContract<TType, TVersions>;
+}
+
+/** Whether the producer set envelope fields that need checking; generated ones are valid by construction. */
+function chosenByProducer(meta: EventMeta): boolean {
+  return meta.id !== undefined || typeof meta.occurredAt === 'string' || meta.source !== undefined || meta.correlationId !== undefined;
 }
 
 /** Structural check for a `defineEvent` result, safe across two installed copies of the package. */

@@ -1,6 +1,6 @@
 import { ValidationError } from '../error-taxonomy.js';
 import type { AnyEventContract } from './define-event.js';
-import { parseEventEnvelope, type EventEnvelope } from './event-envelope.js';
+import type { EventEnvelope } from './event-envelope.js';
 
 /** What a consumer does with one received message. */
 export type Decision =
@@ -21,11 +21,12 @@ export function decide(event: AnyEventContract, text: string | undefined, versio
   } catch {
     return refuse(new ValidationError('[events] message is not JSON', { details: [{ part: 'envelope', path: [], message: 'not JSON' }] }));
   }
-  let envelope: EventEnvelope;
+  // Type and version decide whether the message is for this consumer at all; only then is it validated
+  // in full (envelope and payload, in one pass).
+  const head = (typeof value === 'object' && value !== null ? value : {}) as { type?: unknown; v?: unknown };
+  if (typeof head.type === 'string' && head.type !== event.type) return { action: 'skip', reason: `type ${head.type}` };
+  if (typeof head.v === 'number' && Number.isInteger(head.v) && head.v > 0 && !versions.includes(head.v)) return { action: 'skip', reason: `${event.type} v${head.v} is not taken here` };
   try {
-    envelope = parseEventEnvelope(value);
-    if (envelope.type !== event.type) return { action: 'skip', reason: `type ${envelope.type}` };
-    if (!versions.includes(envelope.v)) return { action: 'skip', reason: `${envelope.type} v${envelope.v} is not taken here` };
     return { action: 'deliver', envelope: event.parse(value) };
   } catch (error) {
     if (error instanceof ValidationError) return refuse(error);
