@@ -1,4 +1,5 @@
 import type { Command } from '../args.js';
+import { asyncapiCommand } from './asyncapi.js';
 import { clientCommand } from './client.js';
 import { manifestCommand } from './manifest.js';
 import { openapiCommand } from './openapi.js';
@@ -6,4 +7,4 @@ import { schemasCommand } from './schemas.js';
 import { validateCommand } from './validate.js';
 
 /** Every CLI command; add one line per new command. */
-export const commands: Command[] = [clientCommand, manifestCommand, openapiCommand, schemasCommand, validateCommand];
+export const commands: Command[] = [asyncapiCommand, clientCommand, manifestCommand, openapiCommand, schemasCommand, validateCommand];

@@ -7,3 +7,5 @@ export const coachModule = createModule({
   manifest: { name: 'coach', version: '2.0.0', kind: 'backend', capabilities: ['events'] },
   events: [emits(importProgress), emits(coachReflect), emits(digestReady)],
 });
+
+export default coachModule;
