@@ -28,15 +28,18 @@ const envelopeBytes = JSON.stringify(coachReflect.create(2, payload)).length;
 
 interface Round {
   perSecond: number;
+  /** CPU time of this process (producer and consumer both run here) per message, in µs. */
+  cpu: number;
   p50: number;
   p99: number;
 }
 
-function summarize(latencies: number[], started: number): Round {
+function summarize(latencies: number[], started: number, cpuBefore: NodeJS.CpuUsage): Round {
   const elapsed = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
-  return { perSecond: (latencies.length / elapsed) * 1000, p50: at(0.5), p99: at(0.99) };
+  return { perSecond: (latencies.length / elapsed) * 1000, cpu: (cpu.user + cpu.system) / latencies.length, p50: at(0.5), p99: at(0.99) };
 }
 
 /** Sends in windows of `window` messages; with `received`, waits for each message before the next. */
@@ -70,6 +73,7 @@ async function kitRound(client: Redis, round: string, count: number, paced: bool
     (envelope) => void latencies.push(performance.now() - (sentAt.get(envelope.id) as number)),
     { group: 'bench', consumer: 'c1', stream, versions: [2] },
   );
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   await inWindows(
     count,
@@ -81,7 +85,7 @@ async function kitRound(client: Redis, round: string, count: number, paced: bool
     paced ? (n) => until(latencies, n) : undefined,
   );
   await until(latencies, count);
-  const result = summarize(latencies, started);
+  const result = summarize(latencies, started, cpuBefore);
   await subscription.close();
   return result;
 }
@@ -105,6 +109,7 @@ async function bareRound(client: Redis, round: string, count: number, paced: boo
       }
     }
   })();
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   await inWindows(
     count,
@@ -116,7 +121,7 @@ async function bareRound(client: Redis, round: string, count: number, paced: boo
     paced ? (n) => until(latencies, n) : undefined,
   );
   await consume;
-  const result = summarize(latencies, started);
+  const result = summarize(latencies, started, cpuBefore);
   reader.disconnect();
   return result;
 }
@@ -146,15 +151,16 @@ try {
   const row = (label: string, side: { load: Round[]; paced: Round[] }) => [
     label,
     fmt(mid(side.load, (r) => r.perSecond)),
+    fmt(mid(side.load, (r) => r.cpu)),
     fmt(mid(side.paced, (r) => r.p50), 3),
     fmt(mid(side.paced, (r) => r.p99), 3),
   ];
   const table = markdownTable(
-    ['', 'throughput msg/s', 'latency p50 ms', 'latency p99 ms'],
+    ['', 'throughput msg/s', 'CPU µs/msg', 'latency p50 ms', 'latency p99 ms'],
     [
       row('bare XADD/XREADGROUP loop (ceiling)', bare),
       row('kit RedisStreamsBus, validated both sides', kit),
-      ['**kit/bare**', `**${fmt(ratio('load', (r) => r.perSecond), 3)}**`, fmt(ratio('paced', (r) => r.p50), 3), `**${fmt(ratio('paced', (r) => r.p99), 3)}**`],
+      ['**kit/bare**', `**${fmt(ratio('load', (r) => r.perSecond), 3)}**`, fmt(ratio('load', (r) => r.cpu), 3), fmt(ratio('paced', (r) => r.p50), 3), `**${fmt(ratio('paced', (r) => r.p99), 3)}**`],
     ],
   );
   saveReport(
