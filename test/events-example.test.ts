@@ -57,9 +57,11 @@ describe.skipIf(redisMissing || pythonMissing)('grace window end to end on Redis
     const exited = new Promise<number | null>((resolve) => python.on('exit', (code) => resolve(code)));
     await waitFor(() => out.includes('"ready"'), 'the Python consumer to create its groups', 30_000);
 
-    // A malformed envelope ahead of the real ones: every consumer must refuse it, none may handle it.
-    const malformed = JSON.stringify({ id: 'malformed-1', type: 'coach.reflect', v: 2, occurredAt: 'not a time', payload: {} });
-    await t.appendRaw('events:coach.reflect', { envelope: malformed });
+    // Malformed envelopes ahead of the real ones, a v1 and a v2: every consumer that takes the version
+    // must refuse it, and none may handle it.
+    for (const v of [1, 2]) {
+      await t.appendRaw('events:coach.reflect', { envelope: JSON.stringify({ id: `malformed-v${v}`, type: 'coach.reflect', v, occurredAt: 'not a time', payload: {} }) });
+    }
 
     const { sent, old, current } = await runExample(t.bus, { trades: TRADES });
     expect(await exited, err).toBe(0);
@@ -87,13 +89,10 @@ describe.skipIf(redisMissing || pythonMissing)('grace window end to end on Redis
       }
     }
     expect(checked).toBe(7); // notifier on coach.reflect; insights and python on all three
-    // The malformed envelope went to the dead-letter stream once per group, with the reason.
+    // Each malformed envelope went to the dead-letter stream once per group that takes its version, with the reason.
     const dead = await t.bus.deadLetters('events:coach.reflect');
-    expect(dead.map((d) => d.group).sort()).toEqual(['insights', 'notifier', 'python']);
-    for (const letter of dead) {
-      expect(letter.reason).toMatch(/occurredAt/);
-      expect(JSON.parse(letter.envelope).id).toBe('malformed-1');
-    }
+    expect(dead.map((d) => `${d.group}: ${JSON.parse(d.envelope).id}`).sort()).toEqual(['insights: malformed-v2', 'notifier: malformed-v1', 'python: malformed-v2']);
+    for (const letter of dead) expect(letter.reason).toMatch(/^ValidationError: .*occurredAt/);
     await t.close();
   });
 });

@@ -93,11 +93,23 @@ def main() -> int:
 
 
 def consume(validators: EventValidators, stream: str, text: str | None) -> dict | ValidationFailed | None:
-    """Handles one message: a summary when handled, the failure when invalid, None when skipped."""
+    """Handles one message: a summary when handled, the failure when invalid, None when skipped.
+
+    As in the Node buses, type and version first decide whether the message is for this service at
+    all; only then is it validated in full, envelope and payload.
+    """
+    try:
+        head = json.loads(text) if text is not None else None
+    except json.JSONDecodeError:
+        head = None
+    if isinstance(head, dict):
+        event_type, version = head.get("type"), head.get("v")
+        if isinstance(event_type, str) and event_type not in ACCEPTS:
+            return None
+        if isinstance(version, int) and not isinstance(version, bool) and version > 0 and version not in ACCEPTS.get(event_type, []):
+            return None
     try:
         event = validators.envelope(text)
-        if event["v"] not in ACCEPTS.get(event["type"], []):
-            return None
         payload = validators.payload(event["type"], event["v"], event["payload"])
     except ValidationFailed as failure:
         return failure

@@ -7,9 +7,24 @@ both with the jsonschema package (formats such as date-time checked too).
 from __future__ import annotations
 
 import json
+import re
+from datetime import datetime
 from pathlib import Path
 
 from jsonschema import Draft7Validator, FormatChecker
+
+# jsonschema checks "date-time" only when rfc3339-validator is installed; the envelope's timestamp must
+# be checked either way, so fall back to the standard library.
+FORMATS = FormatChecker()
+if "date-time" not in FORMATS.checkers:
+    _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+
+    @FORMATS.checks("date-time", raises=ValueError)
+    def _date_time(value: object) -> bool:
+        if not isinstance(value, str) or not _ISO.match(value):
+            return not isinstance(value, str)
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return True
 
 
 class ValidationFailed(Exception):
@@ -44,7 +59,7 @@ class EventValidators:
 
     def _load(self, file: str) -> Draft7Validator:
         schema = json.loads((self._folder / file).read_text(encoding="utf-8"))
-        return Draft7Validator(schema, format_checker=FormatChecker())
+        return Draft7Validator(schema, format_checker=FORMATS)
 
     @staticmethod
     def _check(validator: Draft7Validator, value: object, part: str) -> None:
