@@ -1,7 +1,9 @@
 // Bundle size of one Accounts frontend entry, minified and gzipped, with three clients:
 // (a) raw ts-rest initClient, (b) the kit's createClient, (c) the generated standalone client.
 // The entry code is the same; only the line that makes the client differs. Sizes are deterministic.
-// Targets: (b) - (a) <= 1 KB gzipped; (c) <= 3 KB gzipped.
+// (d) adds to (b) one more function that builds TanStack Query options by hand with `unwrap`;
+// (e) and (f) build the same options with the TanStack Query helpers, on (b) and on (c).
+// Targets: (b) - (a) <= 1 KB gzipped; (c) <= 3 KB gzipped; (e) - (d) <= 0.5 KB gzipped.
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -23,6 +25,36 @@ export async function demo(log: (line: unknown) => void) {
 }
 `;
 
+// The TanStack Query options an app builds: by hand, and with the helpers (every kind they build).
+const byHand = `
+import { unwrap } from '@webstir-io/module-contract/client';
+export function options(id: string) {
+  return [
+    { queryKey: ['accounts', 'get', { params: { id } }], queryFn: ({ signal }: { signal: AbortSignal }) => unwrap(client.accounts.get({ params: { id }, fetchOptions: { signal } })), staleTime: 1000 },
+    {
+      queryKey: ['accounts', 'list', { query: { page: 1, limit: 20 } }, 'infinite'],
+      queryFn: ({ pageParam, signal }: { pageParam: number; signal: AbortSignal }) => unwrap(client.accounts.list({ query: { page: pageParam, limit: 20 }, fetchOptions: { signal } })),
+      initialPageParam: 1,
+      getNextPageParam: (last: { page: number; limit: number; total: number }) => (last.page * last.limit < last.total ? last.page + 1 : undefined),
+    },
+    { mutationKey: ['accounts', 'create'], mutationFn: (variables: { body: { email: string; name: string } }) => unwrap(client.accounts.create(variables)) },
+    ['accounts'],
+  ];
+}
+`;
+const helpers = `
+import { byPage, createQueryUtils } from '@webstir-io/module-contract/tanstack-query';
+const api = createQueryUtils(client);
+export function options(id: string) {
+  return [
+    api.accounts.get.queryOptions({ params: { id } }, { staleTime: 1000 }),
+    api.accounts.list.infiniteOptions((page) => ({ query: { page, limit: 20 } }), byPage),
+    api.accounts.create.mutationOptions(),
+    api.accounts.key(),
+  ];
+}
+`;
+
 const variants = [
   {
     name: '(a) ts-rest initClient',
@@ -37,6 +69,11 @@ const variants = [
     head: "import { createClient } from '../examples/accounts/web/generated/accounts-client.js';\nconst client = createClient({ baseUrl: '' });",
   },
 ];
+variants.push(
+  { name: '(d) (b) + TanStack options by hand', head: `${variants[1]!.head}\n${byHand}` },
+  { name: '(e) (b) + TanStack Query helpers', head: `${variants[1]!.head}\n${helpers}` },
+  { name: '(f) (c) + TanStack Query helpers', head: `${variants[2]!.head}\n${helpers}` },
+);
 
 async function measure(head: string): Promise<{ minified: number; gzipped: number }> {
   const result = await build({
@@ -57,7 +94,8 @@ async function measure(head: string): Promise<{ minified: number; gzipped: numbe
 
 const sizes = [];
 for (const variant of variants) sizes.push({ name: variant.name, ...(await measure(variant.head)) });
-const [raw, kit, generated] = sizes as [(typeof sizes)[0], (typeof sizes)[0], (typeof sizes)[0]];
+type Size = (typeof sizes)[number];
+const [raw, kit, generated, kitByHand, kitHelpers, generatedHelpers] = sizes as [Size, Size, Size, Size, Size, Size];
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 const signed = (bytes: number) => `${bytes >= 0 ? '+' : '−'}${kb(Math.abs(bytes))}`;
@@ -68,6 +106,7 @@ const table = markdownTable(
 const checks = [
   { target: '(b) − (a) ≤ 1 KB gzipped', value: kit.gzipped - raw.gzipped, limit: 1024 },
   { target: '(c) ≤ 3 KB gzipped', value: generated.gzipped, limit: 3 * 1024 },
+  { target: '(e) − (d) ≤ 0.5 KB gzipped (the helpers over the same options by hand)', value: kitHelpers.gzipped - kitByHand.gzipped, limit: 512 },
 ];
 const targets = markdownTable(
   ['Target', 'Measured', 'Limit', 'Met'],
@@ -81,6 +120,10 @@ saveReport(
     table,
     '',
     targets,
+    '',
+    `The TanStack Query helpers cost ${kitHelpers.gzipped - kitByHand.gzipped} B gzipped over writing the same options by hand with \`unwrap\` ((e) − (d)). ` +
+      `Counting that usage and \`unwrap\` too, they add ${kitHelpers.gzipped - kit.gzipped} B to (b), and ${generatedHelpers.gzipped - generated.gzipped} B to (c), which then carries the kit's \`unwrap\` and \`ContractClientError\` beside its own. ` +
+      '@tanstack/query-core itself belongs to the app and is not counted.',
     '',
     '(a) and (b) include Zod, which the contract needs at run time; (c) has no dependency at all.',
   ].join('\n'),

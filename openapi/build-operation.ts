@@ -1,5 +1,5 @@
 import type { ProblemList } from '../src/problems.js';
-import type { AnyRouteSpec } from '../src/route-spec.js';
+import type { ResolvedRoute } from '../src/resolve/resolved-route.js';
 import type { OpenApiVersion } from './openapi-options.js';
 import { operationIdFor } from './operation-id.js';
 import { routeParameters } from './parameters.js';
@@ -11,16 +11,20 @@ export interface OperationContext {
   version: OpenApiVersion;
   components: SchemaComponents;
   securitySchemes: Record<string, { type?: string }>;
+  /** The scheme name for routes whose contract requires an `authorization` header. */
+  headerScheme: string;
   problems: ProblemList;
   /** Names the route in problems: `route accounts.get`. */
   at: string;
+  /** Collects the kit responses operations refer to. */
+  kitStatuses: Set<number>;
 }
 
 /**
- * One operation from one route: `operationId`, tags, texts, parameters, request body (its input
- * type), responses (their output types, plus the kit's own errors) and security.
+ * One operation from one resolved route: `operationId`, tags, texts, parameters, request body (its
+ * input type), responses (their output types, plus the kit's own) and security.
  */
-export function buildOperation(route: AnyRouteSpec, context: OperationContext): Record<string, unknown> {
+export function buildOperation(route: ResolvedRoute, context: OperationContext): Record<string, unknown> {
   const { components, problems, at } = context;
   const operationId = operationIdFor(route.name);
   const use = { user: at, hint: pascal(operationId) };
@@ -30,30 +34,23 @@ export function buildOperation(route: AnyRouteSpec, context: OperationContext): 
   if (route.description !== undefined) operation.description = route.description;
   if (route.deprecated) operation.deprecated = true;
 
-  const parameters = routeParameters(route, components, use, problems, at);
+  const parameters = routeParameters(route, components, use);
   if (parameters.length > 0) operation.parameters = parameters;
 
   const body = route.input.body;
   if (body) {
-    const contentType = route.contentType ?? 'application/json';
     operation.requestBody = {
-      required: !isOptional(body),
-      content: { [contentType]: { schema: components.convert(body, 'input', { ...use, hint: `${use.hint}Body` }) } },
+      required: body.required,
+      content: { [route.contentType]: { schema: components.convert(body.described, 'input', { ...use, hint: `${use.hint}Body` }) } },
     };
   }
 
-  operation.responses = routeResponses(route, components, use);
+  const { responses, kit } = routeResponses(route, components, use);
+  operation.responses = responses;
+  for (const status of kit) context.kitStatuses.add(status);
 
-  const security = operationSecurity(route.auth, context.securitySchemes, context.version, problems, at);
+  const security = operationSecurity(route, context.securitySchemes, context.headerScheme, context.version, problems, at);
   if (security) operation.security = security;
   if (route.auth?.permissions?.length) operation['x-permissions'] = [...route.auth.permissions];
   return operation;
-}
-
-function isOptional(schema: { isOptional(): boolean }): boolean {
-  try {
-    return schema.isOptional();
-  } catch {
-    return false;
-  }
 }

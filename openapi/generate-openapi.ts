@@ -4,13 +4,14 @@ import { OpenApiBuilder as OpenApiBuilder31 } from 'openapi3-ts/oas31';
 import { isContractModule, type ContractModule } from '../src/create-module.js';
 import { ModuleErrorSchema } from '../src/module-error.js';
 import { ProblemList } from '../src/problems.js';
-import { isRouteSpec } from '../src/route-spec.js';
 import { buildOperation } from './build-operation.js';
 import type { GenerateOpenApiOptions, OpenApi30Options, OpenApi31Options, OpenApiDocument } from './openapi-options.js';
 import { operationIdFor } from './operation-id.js';
 import { openApiPath } from './parameters.js';
-import { ERROR_COMPONENT } from './responses.js';
+import { ERROR_COMPONENT, kitResponseComponents } from './responses.js';
 import { SchemaComponents } from './schema-components.js';
+import { DEFAULT_HEADER_SCHEME } from './security.js';
+import { nameSharedSchemas } from './shared-schemas.js';
 
 /**
  * Generates the OpenAPI document of one or more modules, from the same route specs the server
@@ -48,15 +49,17 @@ export function generateOpenApi(modules: ContractModule | readonly ContractModul
     }
   }
 
-  const securitySchemes = (options.securitySchemes ?? {}) as Record<string, { type?: string }>;
+  for (const module of valid) nameSharedSchemas(module.resolved, components);
+
+  const securitySchemes: Record<string, unknown> = { ...options.securitySchemes };
+  const headerScheme = options.authorizationHeaderScheme ?? DEFAULT_HEADER_SCHEME;
+  const kitStatuses = new Set<number>();
   const paths: Record<string, Record<string, unknown>> = {};
   const operationIds = new Map<string, string>();
   const endpoints = new Map<string, string>();
   const usedTags: string[] = [];
   for (const module of valid) {
-    for (const spec of module.routes) {
-      if (!isRouteSpec(spec)) continue;
-      const route = spec.input ? spec : { ...spec, input: {} };
+    for (const route of module.resolved) {
       const at = `route ${route.name}${several ? ` (module ${module.manifest.name})` : ''}`;
       const operationId = operationIdFor(route.name);
       const path = openApiPath(route.path);
@@ -65,7 +68,10 @@ export function generateOpenApi(modules: ContractModule | readonly ContractModul
       claimOnce(operationIds, operationId, at, problems, `operationId "${operationId}"`);
       claimOnce(endpoints, endpoint, at, problems, `${route.method} ${path}`);
       try {
-        const operation = buildOperation(route, { version, components, securitySchemes, problems, at });
+        if (route.credentials?.kind === 'authorization-header' && !(headerScheme in securitySchemes)) {
+          securitySchemes[headerScheme] = { type: 'http', scheme: 'bearer' };
+        }
+        const operation = buildOperation(route, { version, components, securitySchemes: securitySchemes as Record<string, { type?: string }>, headerScheme, problems, at, kitStatuses });
         (paths[path] ??= {})[method] = operation;
         for (const tag of route.tags ?? []) if (!usedTags.includes(tag)) usedTags.push(tag);
       } catch (error) {
@@ -96,7 +102,8 @@ export function generateOpenApi(modules: ContractModule | readonly ContractModul
   const builder = version === '3.0.3' ? OpenApiBuilder30.create(base as oas30.OpenAPIObject) : OpenApiBuilder31.create(base as oas31.OpenAPIObject);
   for (const [path, item] of Object.entries(paths)) builder.addPath(path, item as never);
   for (const [name, schema] of Object.entries(schemas)) builder.addSchema(name, schema as never);
-  for (const [name, scheme] of Object.entries(options.securitySchemes ?? {})) builder.addSecurityScheme(name, scheme as never);
+  for (const [name, response] of Object.entries(kitResponseComponents(kitStatuses))) builder.addResponse(name, response as never);
+  for (const [name, scheme] of Object.entries(securitySchemes)) builder.addSecurityScheme(name, scheme as never);
   return builder.getSpec();
 }
 

@@ -1,4 +1,3 @@
-import { ignoreOverride, zodToJsonSchema } from 'zod-to-json-schema';
 import type { AnySchema } from '../src/route-spec.js';
 import { eventEnvelopeSchema } from '../src/events/event-envelope.js';
 import { ModuleErrorSchema } from '../src/module-error.js';
@@ -7,6 +6,9 @@ import { RouteDefinitionSchema } from '../src/route-definition.js';
 import { SchemaReferenceSchema } from '../src/schema-reference.js';
 import { ViewDefinitionSchema } from '../src/view-definition.js';
 import type { ContractModule } from '../src/create-module.js';
+import { describeSchema } from '../src/describe/describe-schema.js';
+import type { SchemaDescription } from '../src/describe/schema-description.js';
+import { emitJsonSchema, type JsonSchemaDialect, type LossyPart } from '../src/json-schema/emit-json-schema.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -17,20 +19,56 @@ export interface ToJsonSchemaOptions {
   io?: 'input' | 'output';
   /** Named schemas to emit once under `definitions` and reference by `$ref`. */
   definitions?: Record<string, AnySchema>;
+  /** Write every one of `definitions`, not only those the schema uses. @default false */
+  allDefinitions?: boolean;
 }
 
-/** Converts one Zod schema into a standalone JSON Schema (draft-07) document. */
+const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
+
+/**
+ * Converts one Zod schema into a standalone JSON Schema (draft-07) document. Named `definitions`
+ * are emitted once under `definitions` and referenced wherever they occur (the root included,
+ * unless it is itself one of them).
+ */
 export function toJsonSchema(schema: AnySchema, options: ToJsonSchemaOptions = {}): JsonSchema {
-  const converted = zodToJsonSchema(schema, {
-    target: 'jsonSchema7',
-    $refStrategy: options.definitions ? 'root' : 'none',
-    effectStrategy: 'input',
-    pipeStrategy: options.io === 'input' ? 'input' : 'output',
-    ...(options.definitions ? { definitions: options.definitions, definitionPath: 'definitions' } : {}),
-    removeAdditionalStrategy: 'strict',
-  }) as JsonSchema;
-  const { $schema, ...rest } = converted;
-  return { $schema, ...(options.title ? { title: options.title } : {}), ...rest };
+  const io = options.io ?? 'output';
+  const named = new Map<SchemaDescription, string>();
+  for (const [name, value] of Object.entries(options.definitions ?? {})) named.set(describeSchema(value, { at: `definitions.${name}` }), name);
+  const root = describeSchema(schema, { at: options.title ?? 'schema' });
+  const used: string[] = [];
+  const emit = (node: SchemaDescription, base: string) =>
+    emitJsonSchema(node, {
+      io,
+      dialect: 'draft-07',
+      inlineRoot: true,
+      refFor: (current) => {
+        const name = named.get(current);
+        if (name === undefined) return undefined;
+        used.push(name);
+        return `#/definitions/${name}`;
+      },
+      onRecursion: (_node, path) => `${base}${path}`,
+    });
+  const body = emit(root, '#');
+  if (options.allDefinitions) for (const name of named.values()) used.push(name);
+  const definitions: Record<string, JsonSchema> = {};
+  for (let i = 0; i < used.length; i++) {
+    const name = used[i] as string;
+    if (name in definitions) continue;
+    const node = [...named].find(([, n]) => n === name)?.[0] as SchemaDescription;
+    definitions[name] = emit(node, `#/definitions/${name}`);
+  }
+  return { $schema: DRAFT_07, ...(options.title ? { title: options.title } : {}), ...body, ...(used.length > 0 ? { definitions: sortKeys(definitions) } : {}) };
+}
+
+/** Every place where a schema's JSON Schema cannot state exactly what Zod enforces, on either side. */
+export function lossyParts(schema: AnySchema, dialect: JsonSchemaDialect = '2020-12'): LossyPart[] {
+  const node = describeSchema(schema);
+  const parts = new Map<string, LossyPart>();
+  for (const io of ['input', 'output'] as const) {
+    emitJsonSchema(node, { io, dialect, onLossy: (part) => parts.set(`${part.path} ${part.construct}`, part), onRecursion: (_n, path) => `#${path}` });
+  }
+  return [...parts.values()];
 }
 
 /** The kit's own shapes, by file stem (`schema/<stem>.schema.json`). */
@@ -57,52 +95,14 @@ export function kitJsonSchemas(): Record<string, JsonSchema> {
  * inlined, so no reference points into the middle of another schema.
  */
 export function moduleJsonSchemas(module: ContractModule): Record<string, JsonSchema> {
-  const named = new Map<unknown, string>();
+  const definitions: Record<string, AnySchema> = {};
   for (const name of module.namedSchemas) {
     const schema = module.schemas[name];
-    if (schema && !named.has(schema._def)) named.set(schema._def, name);
+    if (schema && !Object.values(definitions).includes(schema)) definitions[name] = schema;
   }
   const out: Record<string, JsonSchema> = {};
-  for (const [name, schema] of Object.entries(module.schemas)) {
-    const used: string[] = [];
-    const { $schema, ...root } = convertWithNamedRefs(schema, ['#'], named, used);
-    const definitions: Record<string, JsonSchema> = {};
-    for (let i = 0; i < used.length; i++) {
-      const ref = used[i] as string;
-      if (ref in definitions) continue;
-      const { $schema: _, ...definition } = convertWithNamedRefs(module.schemas[ref] as AnySchema, ['#', 'definitions', ref], named, used);
-      definitions[ref] = definition;
-    }
-    out[`${name}.schema.json`] = { $schema, title: name, ...root, ...(used.length > 0 ? { definitions: sortKeys(definitions) } : {}) };
-  }
+  for (const [name, schema] of Object.entries(module.schemas)) out[`${name}.schema.json`] = toJsonSchema(schema, { title: name, definitions });
   return out;
-}
-
-function convertWithNamedRefs(schema: AnySchema, basePath: string[], named: Map<unknown, string>, used: string[]): JsonSchema {
-  let rootEntered = false;
-  return zodToJsonSchema(schema, {
-    target: 'jsonSchema7',
-    basePath,
-    $refStrategy: 'none',
-    effectStrategy: 'input',
-    // Only `.strict()` objects say `additionalProperties: false`; others leave it out.
-    removeAdditionalStrategy: 'strict',
-    allowedAdditionalProperties: undefined,
-    override: (def, refs, seen, forceResolution) => {
-      if (def === schema._def && !rootEntered) {
-        rootEntered = true;
-        return ignoreOverride;
-      }
-      const name = named.get(def);
-      if (name !== undefined) {
-        used.push(name);
-        return { $ref: `#/definitions/${name}` };
-      }
-      // An unnamed schema that contains itself refers back to where it was first entered.
-      const isCycle = seen && !forceResolution && seen.path.length < refs.currentPath.length && seen.path.every((p, i) => refs.currentPath[i] === p);
-      return isCycle ? { $ref: seen.path.join('/') } : ignoreOverride;
-    },
-  }) as JsonSchema;
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {

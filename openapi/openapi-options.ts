@@ -24,6 +24,12 @@ interface OpenApiDocsOptions<TInfo, TServer, TSecurityScheme, TTag> {
    * @example { Account: [{ id: '6f1c...', email: 'ada@example.com', name: 'Ada', createdAt: '2024-01-01T00:00:00.000Z' }] }
    */
   examples?: Record<string, readonly unknown[]>;
+  /**
+   * The security scheme that documents routes whose contract requires an `authorization` header.
+   * Declared as an HTTP bearer scheme unless `securitySchemes` declares it.
+   * @default 'bearerAuth'
+   */
+  authorizationHeaderScheme?: string;
 }
 
 /** Options of `generateOpenApi` for an OpenAPI 3.1 document (the default). */

@@ -1,9 +1,6 @@
-import type { ProblemList } from '../src/problems.js';
 import { QUERY_STYLE } from '../src/query-string.js';
-import { pathParamNames, type AnyRouteSpec, type AnySchema } from '../src/route-spec.js';
-import type { SchemaComponents, SchemaUse } from './schema-components.js';
-import type { OpenApiSchema } from './zod-to-openapi.js';
-import { unwrapObject, valueKind } from './zod-shape.js';
+import type { ResolvedRoute } from '../src/resolve/resolved-route.js';
+import type { SchemaComponents, SchemaUse, OpenApiSchema } from './schema-components.js';
 
 export interface OpenApiParameter {
   name: string;
@@ -24,47 +21,43 @@ export function openApiPath(path: string): string {
 }
 
 /**
- * The parameters of a route: every path parameter (required), then one query parameter per key of
- * the query object with the `style`/`explode` the kit's client sends (`QUERY_STYLE`), then headers.
+ * The parameters of a resolved route: every path parameter (required), then one query parameter
+ * per key with the wire format the route resolved (`QUERY_STYLE`; repeated keys state the most
+ * values the server takes as `maxItems`), then headers.
  */
-export function routeParameters(route: AnyRouteSpec, components: SchemaComponents, use: SchemaUse, problems: ProblemList, at: string): OpenApiParameter[] {
+export function routeParameters(route: ResolvedRoute, components: SchemaComponents, use: SchemaUse): OpenApiParameter[] {
   const parameters: OpenApiParameter[] = [];
+  const hint = (part: string) => ({ ...use, hint: `${use.hint}${part}` });
 
-  const params = route.input.params ? objectProperties(route.input.params, 'params', components, use, problems, at) : undefined;
-  for (const name of pathParamNames(route.path)) {
-    const property = params?.properties[name];
+  const params = route.input.params ? objectProperties(components.convert(route.input.params.described, 'input', hint('Params'), true)) : undefined;
+  for (const name of route.pathParams) {
+    const property = params?.[name];
     parameters.push({ name, in: 'path', ...describe(property), required: true, schema: withoutDescription(property) ?? { type: 'string' } });
   }
 
-  for (const [part, location] of [['query', 'query'], ['headers', 'header']] as const) {
-    const schema = route.input[part];
-    if (!schema) continue;
-    const object = objectProperties(schema, part, components, use, problems, at);
-    if (!object) continue;
-    for (const [name, property] of Object.entries(object.properties)) {
-      if (location === 'header' && IGNORED_HEADERS.has(name.toLowerCase())) continue;
-      const parameter: OpenApiParameter = { name, in: location, ...describe(property), schema: withoutDescription(property) as OpenApiSchema };
-      if (object.required.has(name)) parameter.required = true;
-      if (location === 'query') {
-        const kind = valueKind(object.shape[name] as AnySchema);
-        if (kind !== 'scalar') Object.assign(parameter, QUERY_STYLE[kind]);
-      }
-      parameters.push(parameter);
-    }
+  for (const query of route.query) {
+    const converted = components.convert(query.described, 'input', hint(`Query${query.name}`));
+    let schema = withoutDescription(converted) as OpenApiSchema;
+    if (query.wire === 'repeated' && query.maxItems !== undefined && schema.maxItems === undefined && schema.$ref === undefined) schema = { ...schema, maxItems: query.maxItems };
+    const parameter: OpenApiParameter = { name: query.name, in: 'query', ...describe(converted), schema };
+    if (query.required) parameter.required = true;
+    if (query.wire === 'repeated') Object.assign(parameter, QUERY_STYLE.array);
+    if (query.wire === 'deepObject') Object.assign(parameter, QUERY_STYLE.object);
+    parameters.push(parameter);
+  }
+
+  for (const header of route.headers) {
+    if (IGNORED_HEADERS.has(header.name.toLowerCase())) continue;
+    const converted = components.convert(header.described, 'input', hint(`Header${header.name}`));
+    const parameter: OpenApiParameter = { name: header.name, in: 'header', ...describe(converted), schema: withoutDescription(converted) as OpenApiSchema };
+    if (header.required) parameter.required = true;
+    parameters.push(parameter);
   }
   return parameters;
 }
 
-function objectProperties(schema: AnySchema, part: string, components: SchemaComponents, use: SchemaUse, problems: ProblemList, at: string) {
-  const unwrapped = unwrapObject(schema);
-  if (!unwrapped) {
-    problems.add(at, `${part} must be a z.object() so that each key becomes a parameter`);
-    return undefined;
-  }
-  const converted = components.convert(unwrapped.object, 'input', { ...use, hint: `${use.hint}${part[0]!.toUpperCase()}${part.slice(1)}` }, true);
-  const properties = (converted.properties ?? {}) as Record<string, OpenApiSchema>;
-  const required = new Set(unwrapped.optional ? [] : ((converted.required ?? []) as string[]));
-  return { properties, required, shape: unwrapped.shape };
+function objectProperties(converted: OpenApiSchema): Record<string, OpenApiSchema> {
+  return (converted.properties ?? {}) as Record<string, OpenApiSchema>;
 }
 
 function describe(property: OpenApiSchema | undefined): { description?: string } {

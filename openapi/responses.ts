@@ -1,7 +1,6 @@
 import { STATUS_CODES } from 'node:http';
-import type { AnyRouteSpec, AnySchema } from '../src/route-spec.js';
-import type { SchemaComponents, SchemaUse } from './schema-components.js';
-import { SCHEMA_REF_PREFIX, type OpenApiSchema } from './zod-to-openapi.js';
+import type { ResolvedRoute } from '../src/resolve/resolved-route.js';
+import { SCHEMA_REF_PREFIX, type OpenApiSchema, type SchemaComponents, type SchemaUse } from './schema-components.js';
 
 export interface OpenApiResponse {
   description: string;
@@ -11,41 +10,51 @@ export interface OpenApiResponse {
 /** The name of the one error component. */
 export const ERROR_COMPONENT = 'ModuleError';
 
-/** What the kit answers on its own, beside what a route declares. */
-const AUTOMATIC: Record<number, string> = {
-  400: 'The request does not match the contract; `details` lists every issue.',
-  401: 'No valid session.',
-  403: 'The session lacks a permission the route requires.',
-  413: 'The request body is over the server\'s size limit.',
-  415: 'The request body is not of the content type the route takes.',
-  500: 'An unexpected error. The body carries a correlation id, never internals.',
+export const RESPONSE_REF_PREFIX = '#/components/responses/';
+
+/** What the kit answers on its own, beside what a route declares: emitted once under `components.responses`. */
+const KIT_RESPONSES: Record<number, { name: string; description: string }> = {
+  400: { name: 'BadRequest', description: 'The request does not match the contract; `details` lists every issue.' },
+  401: { name: 'Unauthorized', description: 'No valid session.' },
+  403: { name: 'Forbidden', description: 'The session lacks a permission the route requires.' },
+  413: { name: 'PayloadTooLarge', description: "The request body is over the server's size limit." },
+  415: { name: 'UnsupportedMediaType', description: 'The request body is not of the content type the route takes.' },
+  500: { name: 'InternalError', description: 'An unexpected error. The body carries a correlation id, never internals.' },
 };
 
+/** The kit's own responses that a set of operations refer to, for `components.responses`. */
+export function kitResponseComponents(statuses: Iterable<number>): Record<string, OpenApiResponse> {
+  const out: Record<string, OpenApiResponse> = {};
+  for (const status of [...new Set(statuses)].sort((a, b) => a - b)) {
+    const kit = KIT_RESPONSES[status];
+    if (!kit) continue;
+    out[kit.name] = { description: kit.description, content: { 'application/json': { schema: { $ref: `${SCHEMA_REF_PREFIX}${ERROR_COMPONENT}` } } } };
+  }
+  return out;
+}
+
 /**
- * Every status the route declares (bodies described by their output type), plus the ones the kit
- * sends on its own: 400 when the route takes input, 413 and 415 when it takes a body, 401 when it
- * requires a session, 403 when it requires permissions, 500 always.
+ * Every status the route declares (bodies described by their output type; no content where the
+ * route sends none), plus the ones the resolved route says auth and the binding can cause, each a
+ * `$ref` to the kit's response component. Returns the kit statuses it referred to.
  */
-export function routeResponses(route: AnyRouteSpec, components: SchemaComponents, use: SchemaUse): Record<string, OpenApiResponse> {
-  const responses: Record<string, OpenApiResponse> = {};
-  const declared = Object.entries(route.responses as Record<string, AnySchema | null>);
-  for (const [status, schema] of declared) {
-    const response: OpenApiResponse = { description: STATUS_CODES[Number(status)] ?? `Status ${status}` };
-    if (schema) {
-      const contentType = route.responseContentTypes?.[Number(status)] ?? 'application/json';
-      response.content = { [contentType]: { schema: components.convert(schema, 'output', { ...use, hint: `${use.hint}Response${status}` }) } };
+export function routeResponses(route: ResolvedRoute, components: SchemaComponents, use: SchemaUse): { responses: Record<string, OpenApiResponse | { $ref: string }>; kit: number[] } {
+  const responses: Record<string, OpenApiResponse | { $ref: string }> = {};
+  for (const declared of route.responses) {
+    const response: OpenApiResponse = { description: STATUS_CODES[declared.status] ?? `Status ${declared.status}` };
+    if (declared.body) {
+      const contentType = declared.contentType ?? 'application/json';
+      response.content = { [contentType]: { schema: components.convert(declared.body.described, 'output', { ...use, hint: `${use.hint}Response${declared.status}` }) } };
     }
-    responses[status] = response;
+    responses[declared.status] = response;
   }
-  const automatic: number[] = [];
-  if (Object.values(route.input).some(Boolean)) automatic.push(400);
-  if (route.auth && route.auth.required !== false) automatic.push(401);
-  if (route.auth?.permissions?.length) automatic.push(403);
-  if (route.input.body) automatic.push(413, 415);
-  automatic.push(500);
-  for (const status of automatic) {
+  const kit: number[] = [];
+  for (const status of [...route.authStatuses, ...route.kitStatuses]) {
     if (responses[status] !== undefined) continue;
-    responses[status] = { description: AUTOMATIC[status] as string, content: { 'application/json': { schema: { $ref: `${SCHEMA_REF_PREFIX}${ERROR_COMPONENT}` } } } };
+    const component = KIT_RESPONSES[status];
+    if (!component) continue;
+    responses[status] = { $ref: `${RESPONSE_REF_PREFIX}${component.name}` };
+    kit.push(status);
   }
-  return Object.fromEntries(Object.entries(responses).sort(([a], [b]) => Number(a) - Number(b)));
+  return { responses: Object.fromEntries(Object.entries(responses).sort(([a], [b]) => Number(a) - Number(b))), kit };
 }

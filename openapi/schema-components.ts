@@ -1,39 +1,48 @@
+import { describeSchema } from '../src/describe/describe-schema.js';
+import type { SchemaDescription } from '../src/describe/schema-description.js';
+import { emitJsonSchema, type JsonSchema } from '../src/json-schema/emit-json-schema.js';
 import type { ProblemList } from '../src/problems.js';
 import type { AnySchema } from '../src/route-spec.js';
 import type { OpenApiVersion } from './openapi-options.js';
-import { SCHEMA_REF_PREFIX, zodToOpenApiSchema, type OpenApiSchema, type SchemaIo, type ZodDef } from './zod-to-openapi.js';
+
+/** A schema in an OpenAPI document: JSON Schema (3.1) or the OpenAPI 3.0 subset. */
+export type OpenApiSchema = JsonSchema;
+
+/** Which side of a Zod schema to describe: what it accepts, or what it produces after defaults and transforms. */
+export type SchemaIo = 'input' | 'output';
+
+export const SCHEMA_REF_PREFIX = '#/components/schemas/';
 
 const COMPONENT_NAME = /^[A-Za-z0-9._-]+$/;
 
 interface Claim {
   name: string;
-  schema: AnySchema;
+  node: SchemaDescription;
   /** Who gave the name: `module accounts`, or the route that needed it. */
   owner: string;
 }
 
-/** What a conversion is for, to name its users in errors and its recursive parts. */
+/** What a conversion is for, to name its users in errors and its unnamed shared or recursive parts. */
 export interface SchemaUse {
   /** `route accounts.get` */
   user: string;
-  /** A name for unnamed recursive parts: `TreeGetResponse200`. */
+  /** A name for unnamed parts that need one: `AccountsGetResponse200`. */
   hint: string;
 }
 
 /**
- * The schemas of `components.schemas`. Named Zod schemas are referenced by identity wherever they
+ * The schemas of `components.schemas`. Named schemas are referenced by identity wherever they
  * occur. A schema whose input and output differ (defaults, transforms) gets a second component,
  * `<Name>Input`, used by requests. Unnamed recursive schemas are named after where they occur.
  */
 export class SchemaComponents {
   private readonly claims: Claim[] = [];
-  private readonly nameOf = new Map<ZodDef, string>();
+  private readonly nameOf = new Map<SchemaDescription, string>();
   private readonly byName = new Map<string, Claim>();
   private readonly conflicts: { name: string; first: Claim; second: Claim }[] = [];
-  /** Component or route users of each definition that was referenced. */
-  private readonly usedBy = new Map<ZodDef, Set<string>>();
+  /** Component or route users of each named node that was referenced. */
+  private readonly usedBy = new Map<SchemaDescription, Set<string>>();
   private readonly differs = new Map<string, boolean>();
-  private readonly selfDiff = new Map<string, { differs: boolean; refs: Set<string> }>();
   private readonly inputNeeded = new Set<string>();
 
   constructor(
@@ -42,33 +51,42 @@ export class SchemaComponents {
   ) {}
 
   /** Gives `schema` the component name `name`. A second, different schema under one name is a conflict. */
-  claim(name: string, schema: AnySchema, owner: string): void {
+  claim(name: string, schema: AnySchema | SchemaDescription, owner: string): void {
+    const node = 'kind' in schema ? schema : describeSchema(schema, { at: `${owner} schema "${name}"` });
     if (!COMPONENT_NAME.test(name)) {
       this.problems.add(`${owner} schema "${name}"`, 'is not a valid component name (letters, digits, ".", "-" and "_" only)');
       return;
     }
-    const claim: Claim = { name, schema, owner };
-    const def = schema._def as ZodDef;
+    const claim: Claim = { name, node, owner };
     const existing = this.byName.get(name);
     if (existing) {
-      if (existing.schema === schema) return;
+      if (existing.node === node) return;
       this.conflicts.push({ name, first: existing, second: claim });
       // Referenced under the same name, so that the routes using it can be told apart in the error.
-      if (!this.nameOf.has(def)) this.nameOf.set(def, name);
+      if (!this.nameOf.has(node)) this.nameOf.set(node, name);
       return;
     }
     this.byName.set(name, claim);
     this.claims.push(claim);
-    if (!this.nameOf.has(def)) this.nameOf.set(def, name);
+    if (!this.nameOf.has(node)) this.nameOf.set(node, name);
   }
 
-  private defsOf(claim: Claim): ZodDef {
-    return claim.schema._def as ZodDef;
+  /** Whether a node already has a component. */
+  isNamed(node: SchemaDescription): boolean {
+    return this.nameOf.has(node);
+  }
+
+  /** A free component name built from `base`. */
+  freeName(base: string): string {
+    const stem = base || 'Schema';
+    let name = stem;
+    for (let n = 2; this.byName.has(name); n++) name = `${stem}${n}`;
+    return name;
   }
 
   /** `$ref` to a component, or an inline schema. `inline` forces the root inline even when it is named. */
-  convert(schema: AnySchema, io: SchemaIo, use: SchemaUse, inline = false): OpenApiSchema {
-    return this.run(schema, io, use, inline ? (schema._def as ZodDef) : undefined, 'final');
+  convert(node: SchemaDescription, io: SchemaIo, use: SchemaUse, inline = false): OpenApiSchema {
+    return this.emit(node, io, use, inline, true);
   }
 
   /** Every component, sorted by name: output forms, and the input forms that requests refer to. */
@@ -80,21 +98,20 @@ export class SchemaComponents {
     while (emitted < this.claims.length || [...this.inputNeeded].some((n) => !emittedInputs.has(n))) {
       for (; emitted < this.claims.length; emitted++) {
         const claim = this.claims[emitted] as Claim;
-        const def = this.defsOf(claim);
-        const canonical = this.nameOf.get(def) as string;
+        const canonical = this.nameOf.get(claim.node) as string;
         out[claim.name] =
           canonical === claim.name
-            ? this.run(claim.schema, 'output', { user: `component ${claim.name}`, hint: claim.name }, def, 'final')
+            ? this.emit(claim.node, 'output', { user: `component ${claim.name}`, hint: claim.name }, true, true)
             : { $ref: `${SCHEMA_REF_PREFIX}${canonical}` };
       }
       for (const name of [...this.inputNeeded].filter((n) => !emittedInputs.has(n))) {
         emittedInputs.add(name);
         const claim = this.byName.get(name) as Claim;
-        if (this.byName.has(this.inputName(name))) {
-          this.problems.add(`component ${name}`, `reads differently as input, and its input form's name "${this.inputName(name)}" is taken`);
+        if (this.byName.has(inputName(name))) {
+          this.problems.add(`component ${name}`, `reads differently as input, and its input form's name "${inputName(name)}" is taken`);
           continue;
         }
-        out[this.inputName(name)] = this.run(claim.schema, 'input', { user: `component ${name}`, hint: name }, this.defsOf(claim), 'final');
+        out[inputName(name)] = this.emit(claim.node, 'input', { user: `component ${name}`, hint: name }, true, true);
       }
     }
     return Object.fromEntries(Object.keys(out).sort().map((name) => [name, out[name] as OpenApiSchema]));
@@ -110,7 +127,7 @@ export class SchemaComponents {
         continue;
       }
       values.forEach((value, index) => {
-        const parsed = claim.schema.safeParse(value);
+        const parsed = claim.node.schema.safeParse(value);
         if (!parsed.success) {
           const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
           this.problems.add(`examples.${name}[${index}]`, `does not match the schema: ${issues}`);
@@ -126,7 +143,7 @@ export class SchemaComponents {
   reportConflicts(): void {
     for (const { name, first, second } of this.conflicts) {
       const describe = (claim: Claim) => {
-        const routes = this.routesUsing(this.defsOf(claim));
+        const routes = this.routesUsing(claim.node);
         return `one from ${claim.owner}, ${routes.length > 0 ? `used by ${routes.join(', ')}` : 'used by no route'}`;
       };
       this.problems.add(
@@ -136,126 +153,70 @@ export class SchemaComponents {
     }
   }
 
-  private routesUsing(def: ZodDef, seen = new Set<ZodDef>()): string[] {
-    if (seen.has(def)) return [];
-    seen.add(def);
+  private routesUsing(node: SchemaDescription, seen = new Set<SchemaDescription>()): string[] {
+    if (seen.has(node)) return [];
+    seen.add(node);
     const routes = new Set<string>();
-    for (const user of this.usedBy.get(def) ?? []) {
+    for (const user of this.usedBy.get(node) ?? []) {
       if (user.startsWith('route ')) routes.add(user);
       else {
         const claim = this.byName.get(user.slice('component '.length));
-        if (claim) for (const route of this.routesUsing(this.defsOf(claim), seen)) routes.add(route);
+        if (claim) for (const route of this.routesUsing(claim.node, seen)) routes.add(route);
       }
     }
     return [...routes];
   }
 
-  private inputName(name: string): string {
-    return `${name}Input`;
-  }
-
-  /** Converts, naming unnamed recursive definitions and converting again until none is left. */
-  private run(schema: AnySchema, io: SchemaIo, use: SchemaUse, inlineRoot: ZodDef | undefined, mode: 'final' | 'probe', refs?: Set<string>): OpenApiSchema {
-    for (;;) {
-      const recursive: { def: ZodDef; path: readonly string[] }[] = [];
-      const converted = zodToOpenApiSchema(schema, {
-        version: this.version,
-        io,
-        ...(inlineRoot ? { inlineRoot } : {}),
-        refFor: (def) => {
-          const name = this.nameOf.get(def);
-          if (name === undefined) return undefined;
-          if (mode === 'probe') {
-            refs?.add(name);
-            return name;
-          }
-          let users = this.usedBy.get(def);
-          if (!users) this.usedBy.set(def, (users = new Set()));
-          users.add(use.user);
-          if (io === 'input' && this.inputDiffers(name)) {
-            this.inputNeeded.add(name);
-            return this.inputName(name);
-          }
-          return name;
-        },
-        onRecursion: (def, path) => recursive.push({ def, path }),
-      });
-      const fresh = recursive.filter(({ def }) => !this.nameOf.has(def));
-      if (fresh.length === 0) return converted;
-      for (const { def, path } of fresh) {
-        if (this.nameOf.has(def)) continue;
-        const found = findSchema(schema, def);
-        const name = this.freeName(`${use.hint}${pascal(path.filter((_, i) => path[i - 1] === 'properties').join(' '))}`);
-        if (found) this.claim(name, found, use.user);
-        if (!this.nameOf.has(def)) {
-          this.problems.add(use.user, `a recursive schema at ${path.join('/')} could not be named: register it in createModule({ schemas })`);
-          return converted;
+  /** Emits with component references; `record` says whether uses are recorded (false while probing). */
+  private emit(node: SchemaDescription, io: SchemaIo, use: SchemaUse, inlineRoot: boolean, record: boolean, refs?: Set<string>): OpenApiSchema {
+    return emitJsonSchema(node, {
+      io,
+      dialect: this.version === '3.0.3' ? 'openapi-3.0' : '2020-12',
+      inlineRoot,
+      refFor: (current) => {
+        const name = this.nameOf.get(current);
+        if (name === undefined) return undefined;
+        if (!record) {
+          refs?.add(name);
+          return `${SCHEMA_REF_PREFIX}${name}`;
         }
-      }
-    }
+        let users = this.usedBy.get(current);
+        if (!users) this.usedBy.set(current, (users = new Set()));
+        users.add(use.user);
+        if (io === 'input' && this.inputDiffers(name)) {
+          this.inputNeeded.add(name);
+          return `${SCHEMA_REF_PREFIX}${inputName(name)}`;
+        }
+        return `${SCHEMA_REF_PREFIX}${name}`;
+      },
+      onRecursion: (current, path) => {
+        const name = this.freeName(`${use.hint}${pascal(path.split('/').filter((_, i, all) => all[i - 1] === 'properties').join(' '))}`);
+        this.claim(name, current, use.user);
+        return `${SCHEMA_REF_PREFIX}${io === 'input' && record && this.inputDiffers(name) ? (this.inputNeeded.add(name), inputName(name)) : name}`;
+      },
+    });
   }
 
   /** Whether a named schema reads differently as input and as output, itself or through what it contains. */
   private inputDiffers(name: string): boolean {
     const known = this.differs.get(name);
     if (known !== undefined) return known;
-    const seen = new Set<string>();
-    const visit = (current: string): boolean => {
-      if (seen.has(current)) return false;
-      seen.add(current);
-      const info = this.selfInfo(current);
-      return info.differs || [...info.refs].some(visit);
-    };
-    const result = visit(name);
+    // Assume no while deciding, so that a schema that contains itself ends the walk.
+    this.differs.set(name, false);
+    const claim = this.byName.get(name) as Claim;
+    const refs = new Set<string>();
+    const use = { user: `component ${name}`, hint: name };
+    const input = JSON.stringify(this.emit(claim.node, 'input', use, true, false, refs));
+    const output = JSON.stringify(this.emit(claim.node, 'output', use, true, false, refs));
+    refs.delete(name);
+    const result = input !== output || [...refs].some((ref) => this.inputDiffers(ref));
     this.differs.set(name, result);
     return result;
   }
-
-  private selfInfo(name: string): { differs: boolean; refs: Set<string> } {
-    const known = this.selfDiff.get(name);
-    if (known) return known;
-    const claim = this.byName.get(name) as Claim;
-    const refs = new Set<string>();
-    const def = this.defsOf(claim);
-    const use = { user: `component ${name}`, hint: name };
-    const input = JSON.stringify(this.run(claim.schema, 'input', use, def, 'probe', refs));
-    const output = JSON.stringify(this.run(claim.schema, 'output', use, def, 'probe', refs));
-    refs.delete(name);
-    const info = { differs: input !== output, refs };
-    this.selfDiff.set(name, info);
-    return info;
-  }
-
-  private freeName(base: string): string {
-    const stem = base || 'Schema';
-    let name = stem;
-    for (let n = 2; this.byName.has(name); n++) name = `${stem}${n}`;
-    return name;
-  }
 }
 
-/** Finds the schema object that owns `def` inside `schema` (for the recursive parts that get a name). */
-function findSchema(schema: AnySchema, def: ZodDef, seen = new Set<unknown>()): AnySchema | undefined {
-  if (!schema || typeof schema !== 'object' || seen.has(schema)) return undefined;
-  seen.add(schema);
-  if (schema._def === (def as unknown)) return schema;
-  const current = schema._def as ZodDef;
-  const children: unknown[] = [];
-  for (const value of Object.values(current)) children.push(...(Array.isArray(value) ? value : [value]));
-  if (typeof current.shape === 'function') children.push(...Object.values((current.shape as () => Record<string, unknown>)()));
-  if (typeof current.getter === 'function') children.push((current.getter as () => unknown)());
-  if (current.options instanceof Map) children.push(...current.options.values());
-  for (const child of children) {
-    if (isZodSchema(child)) {
-      const found = findSchema(child, def, seen);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
-
-function isZodSchema(value: unknown): value is AnySchema {
-  return typeof value === 'object' && value !== null && typeof (value as { safeParse?: unknown }).safeParse === 'function' && typeof (value as { _def?: unknown })._def === 'object';
+function inputName(name: string): string {
+  return `${name}Input`;
 }
 
 /** `tree get response 200` → `TreeGetResponse200`. */

@@ -1,23 +1,31 @@
-import type { AuthRequirement } from '../src/auth-requirement.js';
 import type { ProblemList } from '../src/problems.js';
+import type { ResolvedRoute } from '../src/resolve/resolved-route.js';
 import type { OpenApiVersion } from './openapi-options.js';
 
 export type SecurityRequirement = Record<string, string[]>;
 
+/** The scheme a required `authorization` header is documented with, unless the options name another. */
+export const DEFAULT_HEADER_SCHEME = 'bearerAuth';
+
 /**
- * The `security` of an operation from its route's auth requirement: any one of the route's
- * `auth.schemes` (or else of every configured scheme). Permissions become scopes where the version
- * allows them: OAuth2 and OpenID Connect always, every scheme type in 3.1 (as roles).
- * A route whose auth is optional also accepts no credentials (`{}`).
+ * The `security` of an operation from its resolved route's credentials. A session requirement
+ * lists any one of the route's `auth.schemes` (or else every configured scheme); permissions become
+ * scopes where the version allows them (OAuth2 and OpenID Connect always, every type in 3.1). Only
+ * a route that lets anonymous callers through (no 401) also lists `{}`. A contract that requires an
+ * `authorization` header gets the header scheme.
  */
 export function operationSecurity(
-  auth: AuthRequirement | undefined,
+  route: ResolvedRoute,
   schemes: Record<string, { type?: string }>,
+  headerScheme: string,
   version: OpenApiVersion,
   problems: ProblemList,
   at: string,
 ): SecurityRequirement[] | undefined {
-  if (!auth) return undefined;
+  const credentials = route.credentials;
+  if (!credentials) return undefined;
+  if (credentials.kind === 'authorization-header') return [{ [credentials.scheme ?? headerScheme]: [] }];
+  const auth = credentials.requirement;
   const configured = Object.keys(schemes);
   const names = auth.schemes ?? configured;
   const unknown = names.filter((name) => !(name in schemes));
@@ -32,6 +40,6 @@ export function operationSecurity(
     const scoped = type === 'oauth2' || type === 'openIdConnect' || version === '3.1.0';
     return { [name]: scoped ? [...permissions] : [] };
   });
-  if (auth.required === false) requirements.push({});
+  if (!route.authStatuses.includes(401)) requirements.push({});
   return requirements;
 }

@@ -7,8 +7,10 @@ import { ModuleManifestSchema, type JobDefinition, type ModuleManifest, type Ser
 import { ProblemList } from './problems.js';
 import type { z } from 'zod';
 import { RouteDefinitionSchema, type RouteDefinition } from './route-definition.js';
-import { isRouteSpec, pathParamNames, type AnyRouteSpec, type AnySchema } from './route-spec.js';
-import type { SchemaReference } from './schema-reference.js';
+import { resolveRoute } from './resolve/resolve-route.js';
+import type { ResolvedRoute } from './resolve/resolved-route.js';
+import { SchemaRegistry } from './resolve/schema-registry.js';
+import { isRouteSpec, type AnyRouteSpec, type AnySchema } from './route-spec.js';
 import { ViewDefinitionSchema, type ViewDefinition } from './view-definition.js';
 import { isViewSpec, type AnyViewSpec } from './view-spec.js';
 import type { Capability } from './capabilities.js';
@@ -50,6 +52,8 @@ export interface ContractModule {
   readonly type: 'module';
   readonly manifest: ModuleManifest;
   readonly routes: readonly AnyRouteSpec[];
+  /** Every route resolved once: what the binding, the generators and the clients read. */
+  readonly resolved: readonly ResolvedRoute[];
   readonly views: readonly AnyViewSpec[];
   readonly events: readonly ModuleEvent[];
   /** Every schema a `SchemaReference` of the manifest names, by that name. */
@@ -59,8 +63,6 @@ export interface ContractModule {
   readonly init?: () => void | Promise<void>;
   readonly dispose?: () => void | Promise<void>;
 }
-
-const INPUT_PARTS = ['params', 'query', 'headers', 'body'] as const;
 
 /**
  * Builds a module from its specs: derives the manifest (route and view definitions with stable
@@ -74,21 +76,27 @@ export function createModule(options: CreateModuleOptions): ContractModule {
   const events = options.events ?? [];
 
   checkRoutes(routes, problems);
-  checkViews(views, problems);
 
   // Each definition is checked where it was built, so a problem names the spec's own index.
-  const reported = new Set(problems.items.map((p) => /^((?:routes|views)\[\d+\])/.exec(p.at)?.[1]));
+  let reported = new Set(problems.items.map((p) => /^((?:routes|views)\[\d+\])/.exec(p.at)?.[1]));
   const check = (at: string, label: string, schema: z.ZodTypeAny, value: unknown) => {
     const result = schema.safeParse(value);
     if (!result.success && !reported.has(at)) problems.addZodIssues(`${at} (${label})`, result.error.issues);
   };
   const routeDefinitions: RouteDefinition[] = [];
+  const resolved: ResolvedRoute[] = [];
   routes.forEach((route, index) => {
     if (!isRouteSpec(route)) return;
-    const definition = describeRoute(route, registry);
+    const at = `routes[${index}]${typeof route.name === 'string' && route.name ? ` (${route.name})` : ''}`;
+    const resolvedRoute = resolveRoute(route, registry, problems, at);
+    if (!resolvedRoute) return;
+    const definition = toRouteDefinition(resolvedRoute);
     check(`routes[${index}]`, route.name, RouteDefinitionSchema, definition);
     routeDefinitions.push(definition);
+    resolved.push(resolvedRoute);
   });
+  checkViews(views, problems);
+  reported = new Set(problems.items.map((p) => /^((?:routes|views)\[\d+\])/.exec(p.at)?.[1]));
   const viewDefinitions: ViewDefinition[] = [];
   views.forEach((view, index) => {
     if (!isViewSpec(view)) return;
@@ -132,6 +140,7 @@ export function createModule(options: CreateModuleOptions): ContractModule {
     type: 'module',
     manifest,
     routes,
+    resolved,
     views,
     events,
     schemas: registry.byName,
@@ -159,28 +168,24 @@ function describeView(view: AnyViewSpec, registry: SchemaRegistry): ViewDefiniti
   return definition;
 }
 
-function describeRoute(route: AnyRouteSpec, registry: SchemaRegistry): RouteDefinition {
-  const kind = route.source?.kind === 'ts-rest' ? 'ts-rest' : 'zod';
+/** The manifest's plain-JSON form of a resolved route. */
+export function toRouteDefinition(route: ResolvedRoute): RouteDefinition {
   const input: RouteDefinition['input'] = {};
-  for (const part of INPUT_PARTS) {
-    const schema = route.input?.[part];
-    if (schema) input[part] = registry.reference(schema, `${route.name}.${part}`, kind);
+  for (const part of ['params', 'query', 'headers', 'body'] as const) {
+    const resolved = route.input[part];
+    if (resolved) input[part] = resolved.reference;
   }
   const responses: RouteDefinition['responses'] = {};
-  for (const [status, schema] of Object.entries(route.responses ?? {})) {
-    responses[status] = schema ? registry.reference(schema as AnySchema, `${route.name}.responses.${status}`, kind) : null;
-  }
+  for (const response of route.responses) responses[String(response.status)] = response.body?.reference ?? null;
   const definition: RouteDefinition = { name: route.name, method: route.method, path: route.path, input, responses };
   if (route.summary !== undefined) definition.summary = route.summary;
   if (route.description !== undefined) definition.description = route.description;
   if (route.tags?.length) definition.tags = [...route.tags];
   if (route.deprecated) definition.deprecated = true;
-  const auth = normalizeAuthRequirement(route.auth);
-  if (auth) definition.auth = auth;
-  if (route.contentType && route.contentType !== 'application/json') definition.contentType = route.contentType;
-  if (route.responseContentTypes && Object.keys(route.responseContentTypes).length > 0) {
-    definition.responseContentTypes = Object.fromEntries(Object.entries(route.responseContentTypes).map(([s, t]) => [s, t]));
-  }
+  if (route.auth) definition.auth = route.auth;
+  if (route.contentType !== 'application/json') definition.contentType = route.contentType;
+  const contentTypes = route.responses.filter((r) => r.contentType !== undefined);
+  if (contentTypes.length > 0) definition.responseContentTypes = Object.fromEntries(contentTypes.map((r) => [String(r.status), r.contentType as string]));
   return definition;
 }
 
@@ -198,13 +203,6 @@ function checkRoutes(routes: readonly AnyRouteSpec[], problems: ProblemList): vo
     if (statuses.length === 0) problems.add(at, 'must declare at least one response status');
     for (const status of statuses) {
       if (!/^[1-5]\d\d$/.test(status)) problems.add(at, `response status "${status}" is not an HTTP status code`);
-    }
-    const shape = objectShape(route.input?.params);
-    if (shape && typeof route.path === 'string') {
-      const inPath = new Set(pathParamNames(route.path));
-      for (const key of Object.keys(shape)) {
-        if (!inPath.has(key)) problems.add(at, `params schema declares "${key}", which is not a parameter of path "${route.path}"`);
-      }
     }
   });
   const valid = routes.filter(isRouteSpec);
@@ -237,37 +235,4 @@ function checkDuplicates(keys: readonly string[], where: string, what: string, p
     if (first === undefined) seen.set(key, index);
     else problems.add(`${where}[${index}]`, `duplicate ${what} "${labels[index]}" (first used by ${where}[${first}] "${labels[first]}")`);
   });
-}
-
-function objectShape(schema: AnySchema | undefined): Record<string, unknown> | undefined {
-  const def = (schema as { _def?: { typeName?: string; shape?: () => Record<string, unknown> } } | undefined)?._def;
-  return def?.typeName === 'ZodObject' && typeof def.shape === 'function' ? def.shape() : undefined;
-}
-
-/** Gives every schema a stable name: its registered name, or one derived from where it is used. */
-class SchemaRegistry {
-  readonly byName: Record<string, AnySchema> = {};
-  private readonly names = new Map<AnySchema, string>();
-
-  constructor(
-    private readonly source: string,
-    named: Record<string, AnySchema>,
-    problems: ProblemList,
-  ) {
-    for (const [name, schema] of Object.entries(named)) {
-      if (!schema || typeof (schema as { safeParse?: unknown }).safeParse !== 'function') {
-        problems.add(`schemas.${name}`, 'is not a Zod schema');
-        continue;
-      }
-      this.byName[name] = schema;
-      if (!this.names.has(schema)) this.names.set(schema, name);
-    }
-  }
-
-  reference(schema: AnySchema, derivedName: string, kind: SchemaReference['kind']): SchemaReference {
-    const named = this.names.get(schema);
-    if (named) return { kind: 'zod', name: named, source: this.source };
-    this.byName[derivedName] = schema;
-    return { kind, name: derivedName, source: this.source };
-  }
 }

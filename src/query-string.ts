@@ -1,7 +1,7 @@
 /**
  * How the kit puts a query object on the URL, and so how the OpenAPI document describes it:
  * - scalars: `key=value` (Dates as ISO strings, `null` as an empty value, `undefined` left out);
- * - arrays: OpenAPI `style: form, explode: true`, the key repeated: `tags=a&tags=b`;
+ * - arrays and Sets: OpenAPI `style: form, explode: true`, the key repeated: `tags=a&tags=b`;
  * - objects: OpenAPI `style: deepObject, explode: true`: `filter[name]=x&filter[age]=3`.
  */
 export const QUERY_STYLE = {
@@ -16,7 +16,7 @@ export function encodeQuery(query: Record<string, unknown> | undefined | null): 
   const push = (key: string, value: unknown) => pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(scalar(value))}`);
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue;
-    if (Array.isArray(value)) {
+    if (Array.isArray(value) || value instanceof Set) {
       for (const item of value) if (item !== undefined) push(key, item);
     } else if (isPlainObject(value)) {
       for (const [inner, innerValue] of Object.entries(value)) if (innerValue !== undefined) push(`${key}[${inner}]`, innerValue);

@@ -75,7 +75,7 @@ describe('defineEvent', () => {
     ['an unknown version', { v: 3 }, [{ part: 'envelope', path: ['v'], message: 'unknown version 3 of coach.reflect (known: 1, 2)' }]],
     ['another type', { type: 'digest.ready' }, [{ part: 'envelope', path: ['type'], message: 'expected "coach.reflect", got "digest.ready"' }]],
     ['a bad timestamp', { occurredAt: 'yesterday' }, [{ part: 'envelope', path: ['occurredAt'], message: 'Invalid datetime', code: 'invalid_string' }]],
-    ['a missing payload', { payload: undefined }, [{ part: 'envelope', path: ['payload'], message: 'Required', code: 'custom' }]],
+    ['a missing payload', { payload: undefined }, [{ part: 'envelope', path: ['payload'], message: 'Required', code: 'invalid_union' }]],
     ['a payload of the wrong version', { v: 1 }, [
       { part: 'payload', path: ['tradeId'], message: 'Required', code: 'invalid_type' },
       { part: 'payload', path: ['note'], message: 'Required', code: 'invalid_type' },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ModuleErrorSchema, pageQuery, paged } from '@webstir-io/module-contract';
 import { compileSchema, FAIL } from '../adapters/express/compile-schema.js';
+import { describeSchema } from '../src/describe/describe-schema.js';
 import { Account } from './fixtures/accounts.js';
 
 // The binding checks responses with compiled schemas; on every value they must agree with Zod.
@@ -111,7 +112,7 @@ const cases: [string, z.ZodTypeAny, fc.Arbitrary<unknown>][] = [
 
 describe('compileSchema agrees with Zod', () => {
   it.each(cases)('%s', (_name, schema, values) => {
-    const check = compileSchema(schema);
+    const check = compileSchema(describeSchema(schema));
     let successes = 0;
     fc.assert(
       fc.property(values, (value) => {
@@ -134,7 +135,7 @@ describe('compileSchema agrees with Zod', () => {
   });
 
   it('returns the input itself when parsing changes nothing, and a copy when it strips, defaults or coerces', () => {
-    const check = compileSchema(z.object({ a: z.string(), list: z.array(z.object({ n: z.number() })), d: z.number().default(1) }));
+    const check = compileSchema(describeSchema(z.object({ a: z.string(), list: z.array(z.object({ n: z.number() })), d: z.number().default(1) })));
     const same = { a: 'x', list: [{ n: 1 }], d: 2 };
     expect(check(same)).toBe(same);
     const extra = { a: 'x', list: [{ n: 1, secret: 's' }], d: 2 };
@@ -157,7 +158,7 @@ describe('compileSchema agrees with Zod', () => {
 
   it('builds a datetime regex once, where Zod builds one per value', () => {
     const schema = z.object({ at: z.string().datetime() });
-    const check = compileSchema(schema);
+    const check = compileSchema(describeSchema(schema));
     const count = (run: () => void) => {
       const original = RegExp;
       let built = 0;

@@ -56,14 +56,20 @@ describe('the Accounts OpenAPI document', () => {
     ]);
   });
 
-  it('references named schemas instead of copying them, and ModuleError for every error body', () => {
+  it('references named schemas instead of copying them, and the kit responses once each, holding ModuleError', () => {
     expect(refCounts(v31.paths)).toEqual({
       '#/components/schemas/AccountPage': 1,
       '#/components/schemas/Account': 2,
       '#/components/schemas/CreateAccount': 1,
-      '#/components/schemas/ModuleError': 15,
+      '#/components/schemas/ModuleError': 3,
+      '#/components/responses/BadRequest': 4,
+      '#/components/responses/Unauthorized': 1,
+      '#/components/responses/Forbidden': 1,
+      '#/components/responses/PayloadTooLarge': 1,
+      '#/components/responses/UnsupportedMediaType': 1,
+      '#/components/responses/InternalError': 4,
     });
-    expect(refCounts(v31.components)).toEqual({ '#/components/schemas/Account': 2 });
+    expect(refCounts(v31.components)).toEqual({ '#/components/schemas/Account': 2, '#/components/schemas/ModuleError': 6 });
     expect(JSON.stringify(v31.paths)).not.toContain('"createdAt"');
   });
 
@@ -126,17 +132,9 @@ describe('the Accounts OpenAPI document', () => {
                     schema:
                       $ref: "#/components/schemas/AccountPage"
               "400":
-                description: The request does not match the contract; \`details\` lists every issue.
-                content:
-                  application/json:
-                    schema:
-                      $ref: "#/components/schemas/ModuleError"
+                $ref: "#/components/responses/BadRequest"
               "500":
-                description: An unexpected error. The body carries a correlation id, never internals.
-                content:
-                  application/json:
-                    schema:
-                      $ref: "#/components/schemas/ModuleError"
+                $ref: "#/components/responses/InternalError"
           post:
             operationId: accountsCreate
             tags:
@@ -157,11 +155,7 @@ describe('the Accounts OpenAPI document', () => {
                     schema:
                       $ref: "#/components/schemas/Account"
               "400":
-                description: The request does not match the contract; \`details\` lists every issue.
-                content:
-                  application/json:
-                    schema:
-                      $ref: "#/components/schemas/ModuleError"
+                $ref: "#/components/responses/BadRequest"
               "409":
                 description: Conflict
                 content:
@@ -169,23 +163,11 @@ describe('the Accounts OpenAPI document', () => {
                     schema:
                       $ref: "#/components/schemas/ModuleError"
               "413":
-                description: The request body is over the server's size limit.
-                content:
-                  application/json:
-                    schema:
-                      $ref: "#/components/schemas/ModuleError"
+                $ref: "#/components/responses/PayloadTooLarge"
               "415":
-                description: The request body is not of the content type the route takes.
-                content:
-                  application/json:
-                    schema:
-                      $ref: "#/components/schemas/ModuleError"
+                $ref: "#/components/responses/UnsupportedMediaType"
               "500":
-                description: An unexpected error. The body carries a correlation id, never internals.
-                content:
-                  application/json:
-                    schema:
-                      $ref: "#/components/schemas/ModuleError"
+                $ref: "#/components/responses/InternalError"
         /api/accounts/{id}:
           get:
             operationId: accountsGet
@@ -199,6 +181,7 @@ describe('the Accounts OpenAPI document', () => {
                 schema:
                   type: string
                   format: uuid
+                  pattern: ^[0-9a-fA-FA-Fa-f]{8}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{12}$
             responses:
               "200":
                 description: OK
@@ -207,11 +190,7 @@ describe('the Accounts OpenAPI document', () => {
                     schema:
                       $ref: "#/components/schemas/Account"
               "400":
-                description: The request does not match the contract; \`details\` lists every issue.
-                content:
-                  application/json:
-                    schema:
-                      $ref: "#/components/schemas/ModuleError"
+                $ref: "#/components/responses/BadRequest"
               "404":
                 description: Not Found
                 content:
@@ -219,11 +198,7 @@ describe('the Accounts OpenAPI document', () => {
                     schema:
                       $ref: "#/components/schemas/ModuleError"
               "500":
-                description: An unexpected error. The body carries a correlation id, never internals.
-                content:
-                  application/json:
-                    schema:
-                      $ref: "#/components/schemas/ModuleError"
+                $ref: "#/components/responses/InternalError"
           delete:
             operationId: accountsRemove
             tags:
@@ -236,27 +211,16 @@ describe('the Accounts OpenAPI document', () => {
                 schema:
                   type: string
                   format: uuid
+                  pattern: ^[0-9a-fA-FA-Fa-f]{8}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{12}$
             responses:
               "204":
                 description: No Content
               "400":
-                description: The request does not match the contract; \`details\` lists every issue.
-                content:
-                  application/json:
-                    schema:
-                      $ref: "#/components/schemas/ModuleError"
+                $ref: "#/components/responses/BadRequest"
               "401":
-                description: No valid session.
-                content:
-                  application/json:
-                    schema:
-                      $ref: "#/components/schemas/ModuleError"
+                $ref: "#/components/responses/Unauthorized"
               "403":
-                description: The session lacks a permission the route requires.
-                content:
-                  application/json:
-                    schema:
-                      $ref: "#/components/schemas/ModuleError"
+                $ref: "#/components/responses/Forbidden"
               "404":
                 description: Not Found
                 content:
@@ -264,11 +228,7 @@ describe('the Accounts OpenAPI document', () => {
                     schema:
                       $ref: "#/components/schemas/ModuleError"
               "500":
-                description: An unexpected error. The body carries a correlation id, never internals.
-                content:
-                  application/json:
-                    schema:
-                      $ref: "#/components/schemas/ModuleError"
+                $ref: "#/components/responses/InternalError"
             security:
               - bearer:
                   - accounts:delete
@@ -282,16 +242,17 @@ describe('the Accounts OpenAPI document', () => {
               id:
                 type: string
                 format: uuid
+                pattern: ^[0-9a-fA-FA-Fa-f]{8}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{12}$
               email:
                 type: string
-                format: email
+                pattern: ^(?!\\.)(?!.*\\.\\.)([A-Za-z0-9_'+\\-\\.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\\-]*\\.)+[A-Za-z]{2,}$
               name:
                 type: string
                 minLength: 1
                 maxLength: 100
               createdAt:
                 type: string
-                format: date-time
+                pattern: ^(([0-9][0-9][2468][048]|[0-9][0-9][13579][26]|[0-9][0-9]0[48]|[02468][048]00|[13579][26]00)-02-29|[0-9]{4}-((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|(02)-(0[1-9]|1[0-9]|2[0-8])))T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]+)?)?(Z)$
             required:
               - id
               - email
@@ -338,7 +299,7 @@ describe('the Accounts OpenAPI document', () => {
             properties:
               email:
                 type: string
-                format: email
+                pattern: ^(?!\\.)(?!.*\\.\\.)([A-Za-z0-9_'+\\-\\.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\\-]*\\.)+[A-Za-z]{2,}$
               name:
                 type: string
                 minLength: 1
@@ -365,6 +326,43 @@ describe('the Accounts OpenAPI document', () => {
               - code
               - message
             additionalProperties: false
+        responses:
+          BadRequest:
+            description: The request does not match the contract; \`details\` lists every issue.
+            content:
+              application/json:
+                schema:
+                  $ref: "#/components/schemas/ModuleError"
+          Unauthorized:
+            description: No valid session.
+            content:
+              application/json:
+                schema:
+                  $ref: "#/components/schemas/ModuleError"
+          Forbidden:
+            description: The session lacks a permission the route requires.
+            content:
+              application/json:
+                schema:
+                  $ref: "#/components/schemas/ModuleError"
+          PayloadTooLarge:
+            description: The request body is over the server's size limit.
+            content:
+              application/json:
+                schema:
+                  $ref: "#/components/schemas/ModuleError"
+          UnsupportedMediaType:
+            description: The request body is not of the content type the route takes.
+            content:
+              application/json:
+                schema:
+                  $ref: "#/components/schemas/ModuleError"
+          InternalError:
+            description: An unexpected error. The body carries a correlation id, never internals.
+            content:
+              application/json:
+                schema:
+                  $ref: "#/components/schemas/ModuleError"
         securitySchemes:
           bearer:
             type: http

@@ -69,6 +69,7 @@ describe('generateOpenApi: parameters and bodies', () => {
             "items": {
               "type": "string",
             },
+            "maxItems": 100,
             "type": "array",
           },
           "style": "form",
@@ -82,6 +83,7 @@ describe('generateOpenApi: parameters and bodies', () => {
             "items": {
               "type": "integer",
             },
+            "maxItems": 100,
             "type": "array",
           },
           "style": "form",
@@ -145,7 +147,7 @@ describe('generateOpenApi: responses and security', () => {
     oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://auth.example.com/token', scopes: { 'items:write': 'write items' } } } },
   } as const;
 
-  it('adds 400 for input, 401/403 for auth and 500 always, all referencing ModuleError', () => {
+  it('adds 400 for input, 401/403 for auth and 500 always, each a $ref to one kit response holding ModuleError', () => {
     const routes = [
       route('items.ping', 'GET', '/ping'),
       route('items.put', 'PUT', '/items/:id', { input: { params: z.object({ id: z.string() }) }, auth: { required: true, permissions: ['items:write'] } as never }),
@@ -154,9 +156,22 @@ describe('generateOpenApi: responses and security', () => {
     expect(Object.keys(operation(document, '/ping', 'get').responses)).toEqual(['200', '500']);
     const put = operation(document, '/items/{id}', 'put');
     expect(Object.keys(put.responses)).toEqual(['200', '400', '401', '403', '500']);
-    for (const status of ['400', '401', '403', '500']) {
-      expect(put.responses[status].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ModuleError' });
+    const names = { 400: 'BadRequest', 401: 'Unauthorized', 403: 'Forbidden', 500: 'InternalError' } as const;
+    for (const [status, name] of Object.entries(names)) {
+      expect(put.responses[status]).toEqual({ $ref: `#/components/responses/${name}` });
+      const component = (document.components?.responses as Record<string, { content: Record<string, { schema: unknown }> }>)[name];
+      expect(component?.content['application/json']?.schema).toEqual({ $ref: '#/components/schemas/ModuleError' });
     }
+    // Emitted once, and only those some operation refers to.
+    expect(Object.keys(document.components?.responses ?? {})).toEqual(['BadRequest', 'Unauthorized', 'Forbidden', 'InternalError']);
+  });
+
+  it('lists 401 and no anonymous access for an optional session that still needs a permission', () => {
+    const routes = [route('items.maybeWrite', 'GET', '/maybe-write', { auth: { required: false, permissions: ['items:write'] } as never })];
+    const document = generateOpenApi(moduleOf(routes), { securitySchemes });
+    const get = operation(document, '/maybe-write', 'get');
+    expect(Object.keys(get.responses)).toEqual(['200', '401', '403', '500']);
+    expect(get.security).toEqual([{ bearer: ['items:write'] }, { oauth: ['items:write'] }]);
   });
 
   it('keeps a declared error status as declared, with ModuleErrorSchema as the ModuleError component', () => {
@@ -200,17 +215,27 @@ describe('generateOpenApi: responses and security', () => {
 });
 
 describe('generateOpenApi: collected errors', () => {
-  it('reports every problem across routes in one error, each prefixed with its route', () => {
+  it('refuses query and header parts that are not objects when the module is created, naming each route', () => {
     const routes = [
       route('items.search', 'GET', '/search', { input: { query: z.string() } }),
-      route('items.write', 'POST', '/write', { auth: { required: true, schemes: ['apiKey'] } as never }),
       route('items.bad', 'GET', '/bad', { input: { headers: z.array(z.string()) } }),
     ];
+    expect(() => moduleOf(routes)).toThrowErrorMatchingInlineSnapshot(`
+      [ValidationError: [module] edge: 2 problems
+        - routes[0] (items.search): query must be a z.object() so that each key becomes a parameter (got string)
+        - routes[1] (items.bad): headers must be a z.object() so that each key becomes a parameter (got array)]
+    `);
+  });
+
+  it('reports every problem across routes in one error, each prefixed with its route', () => {
+    const routes = [
+      route('items.write', 'POST', '/write', { auth: { required: true, schemes: ['apiKey'] } as never }),
+      route('items.read', 'GET', '/read', { auth: { required: true, schemes: ['cookie'] } as never }),
+    ];
     expect(() => generateOpenApi(moduleOf(routes), { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } })).toThrowErrorMatchingInlineSnapshot(`
-      [ValidationError: [openapi] module edge: 3 problems
-        - route items.search: query must be a z.object() so that each key becomes a parameter
+      [ValidationError: [openapi] module edge: 2 problems
         - route items.write: auth names security scheme(s) "apiKey", which are not in the securitySchemes option (bearer)
-        - route items.bad: headers must be a z.object() so that each key becomes a parameter]
+        - route items.read: auth names security scheme(s) "cookie", which are not in the securitySchemes option (bearer)]
     `);
   });
 

@@ -69,13 +69,9 @@ describe('generateOpenApi: schemas', () => {
       {
         "properties": {
           "count": {
-            "anyOf": [
-              {
-                "type": "integer",
-              },
-              {
-                "type": "null",
-              },
+            "type": [
+              "integer",
+              "null",
             ],
           },
           "note": {
@@ -159,7 +155,7 @@ describe('generateOpenApi: schemas', () => {
         },
         "version": {
           "const": 2,
-          "type": "number",
+          "type": "integer",
         },
       }
     `);

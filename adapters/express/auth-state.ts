@@ -1,6 +1,6 @@
 import { AuthError } from '../../src/error-taxonomy.js';
-import type { AuthRequirement } from '../../src/auth-requirement.js';
 import type { AuthState } from '../../src/contexts.js';
+import type { ResolvedRoute } from '../../src/resolve/resolved-route.js';
 
 type AnySession = { permissions?: readonly string[] } | null;
 
@@ -17,16 +17,15 @@ export function createAuthState<TSession extends AnySession>(session: TSession |
 const ANONYMOUS: AuthState<null> = Object.freeze({ session: null, authenticated: false, hasPermission: () => false });
 
 /**
- * Enforces a route's auth requirement: no session gives 401 `unauthorized`, a missing permission
- * 403 `forbidden`.
+ * Enforces a resolved route's auth: a caller without a session gets 401 `unauthorized` where the
+ * route's statuses include 401; a session without a required permission gets 403 `forbidden`.
  */
-export function assertAuthorized(requirement: AuthRequirement | undefined, auth: AuthState<AnySession>): void {
-  if (!requirement) return;
-  const permissions = requirement.permissions ?? [];
+export function assertAuthorized(route: Pick<ResolvedRoute, 'auth' | 'authStatuses'>, auth: AuthState<AnySession>): void {
+  if (!route.auth) return;
   if (!auth.authenticated) {
-    if (requirement.required !== false || permissions.length > 0) throw new AuthError('unauthorized');
+    if (route.authStatuses.includes(401)) throw new AuthError('unauthorized');
     return;
   }
-  const missing = permissions.filter((permission) => !auth.hasPermission(permission));
+  const missing = (route.auth.permissions ?? []).filter((permission) => !auth.hasPermission(permission));
   if (missing.length > 0) throw new AuthError('forbidden', `Missing permission: ${missing.join(', ')}`);
 }

@@ -1,14 +1,11 @@
-import { datetimeRegex } from 'zod';
-import type { AnySchema } from '../../src/route-spec.js';
+import { zodFormatRegex } from '../../src/describe/format-rule.js';
+import type { NumberCheck, SchemaDescription, StringCheck } from '../../src/describe/schema-description.js';
 
 /** Returned by a compiled check when the value does not pass. */
 export const FAIL: unique symbol = Symbol('fail');
 
 /** Parses a value as its Zod schema would on success, or returns `FAIL`. */
 export type CompiledCheck = (value: unknown) => unknown;
-
-type Def = Record<string, unknown> & { typeName?: string };
-type Check = { kind: string; value?: unknown; inclusive?: boolean; regex?: RegExp; position?: number };
 
 const MAX_DEPTH = 32;
 
@@ -22,111 +19,125 @@ const MAX_DEPTH = 32;
  * hint: callers run Zod to confirm and explain it. Zod 3 rebuilds a `datetime()` regex on every
  * parse; here it is built once.
  */
-export function compileSchema(schema: AnySchema): CompiledCheck {
-  return compile(schema, 0);
+export function compileSchema(node: SchemaDescription): CompiledCheck {
+  return compile(node, 0);
 }
 
-function compile(schema: AnySchema, depth: number): CompiledCheck {
-  const def = (schema as unknown as { _def: Def })._def;
+function compile(node: SchemaDescription, depth: number): CompiledCheck {
+  const { schema } = node;
   const delegate = (): CompiledCheck => (value) => {
     const result = schema.safeParse(value);
     return result.success ? result.data : FAIL;
   };
   if (depth > MAX_DEPTH) return delegate();
 
-  switch (def.typeName) {
-    case 'ZodString':
-      return compileString(def, delegate);
-    case 'ZodNumber':
-      return compileNumber(def, delegate);
-    case 'ZodBoolean': {
-      const coerce = def.coerce === true;
+  switch (node.kind) {
+    case 'string':
+      return compileString(node.checks, node.coerce, delegate);
+    case 'number':
+      return compileNumber(node.checks, node.coerce, delegate);
+    case 'boolean': {
+      const coerce = node.coerce;
       return (value) => {
         const data = coerce ? Boolean(value) : value;
         return typeof data === 'boolean' ? data : FAIL;
       };
     }
-    case 'ZodLiteral': {
-      const literal = def.value;
+    case 'literal': {
+      const literal = node.value;
       return (value) => (value === literal ? value : FAIL);
     }
-    case 'ZodEnum': {
-      const values = new Set(def.values as string[]);
+    case 'enum': {
+      if (!node.values.every((v) => typeof v === 'string')) return delegate();
+      const values = new Set(node.values);
       return (value) => (typeof value === 'string' && values.has(value) ? value : FAIL);
     }
-    case 'ZodNull':
+    case 'null':
       return (value) => (value === null ? null : FAIL);
-    case 'ZodUndefined':
+    case 'undefined':
       return (value) => (value === undefined ? undefined : FAIL);
-    case 'ZodAny':
-    case 'ZodUnknown':
+    case 'any':
+    case 'unknown':
       return (value) => value;
-    case 'ZodOptional': {
-      const inner = compile(def.innerType as AnySchema, depth + 1);
+    case 'optional': {
+      const inner = compile(node.inner, depth + 1);
       return (value) => (value === undefined ? undefined : inner(value));
     }
-    case 'ZodNullable': {
-      const inner = compile(def.innerType as AnySchema, depth + 1);
+    case 'nullable': {
+      const inner = compile(node.inner, depth + 1);
       return (value) => (value === null ? null : inner(value));
     }
-    case 'ZodDefault': {
-      const inner = compile(def.innerType as AnySchema, depth + 1);
-      const defaultValue = def.defaultValue as () => unknown;
-      return (value) => inner(value === undefined ? defaultValue() : value);
+    case 'default': {
+      // An absent value goes to Zod, which hands out a fresh copy of the default: the default's
+      // own instance must never be sent, or a change to a sent body would reach later requests.
+      const inner = compile(node.inner, depth + 1);
+      const fresh = delegate();
+      return (value) => (value === undefined ? fresh(value) : inner(value));
     }
-    case 'ZodBranded':
-      return compile(def.type as AnySchema, depth + 1);
-    case 'ZodArray':
-      return compileArray(def, depth);
-    case 'ZodObject':
-      return compileObject(def, depth, delegate);
+    case 'brand':
+      return compile(node.inner, depth + 1);
+    case 'array':
+      return compileArray(node, depth);
+    case 'object':
+      return compileObject(node, depth, delegate);
     default:
       return delegate();
   }
 }
 
-function compileString(def: Def, delegate: () => CompiledCheck): CompiledCheck {
+function compileString(checks: readonly StringCheck[], coerce: boolean, delegate: () => CompiledCheck): CompiledCheck {
   const tests: ((s: string) => boolean)[] = [];
-  for (const check of def.checks as Check[]) {
-    const value = check.value;
+  for (const check of checks) {
     switch (check.kind) {
-      case 'min':
-        tests.push((s) => s.length >= (value as number));
-        break;
-      case 'max':
-        tests.push((s) => s.length <= (value as number));
-        break;
-      case 'length':
-        tests.push((s) => s.length === (value as number));
-        break;
-      case 'regex': {
-        const regex = check.regex as RegExp;
-        tests.push((s) => {
-          regex.lastIndex = 0;
-          return regex.test(s);
-        });
+      case 'min': {
+        const { value } = check;
+        tests.push((s) => s.length >= value);
         break;
       }
-      case 'datetime': {
-        const regex = datetimeRegex(check as never);
+      case 'max': {
+        const { value } = check;
+        tests.push((s) => s.length <= value);
+        break;
+      }
+      case 'length': {
+        const { value } = check;
+        tests.push((s) => s.length === value);
+        break;
+      }
+      case 'regex': {
+        const regex = new RegExp(check.source, check.flags.replace(/[gy]/g, ''));
         tests.push((s) => regex.test(s));
         break;
       }
-      case 'startsWith':
-        tests.push((s) => s.startsWith(value as string));
+      case 'format': {
+        // Formats with one expression (Zod 3 rebuilds the datetime one on every parse: here it is
+        // built once). The rest (url, emoji, IPv6, jwt with alg) go to Zod.
+        const simple = check.format !== 'jwt' || check.options.alg === undefined;
+        const regex = simple ? zodFormatRegex(check) : undefined;
+        if (!regex || check.format === 'ip' || check.format === 'cidr') return delegate();
+        tests.push((s) => regex.test(s));
         break;
-      case 'endsWith':
-        tests.push((s) => s.endsWith(value as string));
+      }
+      case 'startsWith': {
+        const { value } = check;
+        tests.push((s) => s.startsWith(value));
         break;
-      case 'includes':
-        tests.push((s) => s.includes(value as string, check.position));
+      }
+      case 'endsWith': {
+        const { value } = check;
+        tests.push((s) => s.endsWith(value));
         break;
+      }
+      case 'includes': {
+        const { value, position } = check;
+        tests.push((s) => s.includes(value, position));
+        break;
+      }
       default:
-        // email, uuid, url, trim, ...: Zod checks the string (a string alone is cheap to parse).
+        // trim, toLowerCase, toUpperCase change the value: Zod does it.
         return delegate();
     }
   }
-  const coerce = def.coerce === true;
   return (value) => {
     const data = coerce ? String(value) : value;
     if (typeof data !== 'string') return FAIL;
@@ -135,10 +146,10 @@ function compileString(def: Def, delegate: () => CompiledCheck): CompiledCheck {
   };
 }
 
-function compileNumber(def: Def, delegate: () => CompiledCheck): CompiledCheck {
+function compileNumber(checks: readonly NumberCheck[], coerce: boolean, delegate: () => CompiledCheck): CompiledCheck {
   const tests: ((n: number) => boolean)[] = [];
-  for (const check of def.checks as Check[]) {
-    const bound = check.value as number;
+  for (const check of checks) {
+    const bound = 'value' in check ? check.value : 0;
     switch (check.kind) {
       case 'int':
         tests.push((n) => Number.isInteger(n));
@@ -156,7 +167,6 @@ function compileNumber(def: Def, delegate: () => CompiledCheck): CompiledCheck {
         return delegate();
     }
   }
-  const coerce = def.coerce === true;
   return (value) => {
     const data = coerce ? Number(value) : value;
     if (typeof data !== 'number' || Number.isNaN(data)) return FAIL;
@@ -165,15 +175,13 @@ function compileNumber(def: Def, delegate: () => CompiledCheck): CompiledCheck {
   };
 }
 
-function compileArray(def: Def, depth: number): CompiledCheck {
-  const item = compile(def.type as AnySchema, depth + 1);
-  const exact = (def.exactLength as { value: number } | null)?.value;
-  const min = (def.minLength as { value: number } | null)?.value;
-  const max = (def.maxLength as { value: number } | null)?.value;
+function compileArray(node: Extract<SchemaDescription, { kind: 'array' }>, depth: number): CompiledCheck {
+  const item = compile(node.items, depth + 1);
+  const { minItems: min, maxItems: max } = node;
   return (value) => {
     if (!Array.isArray(value)) return FAIL;
     const length = value.length;
-    if ((exact !== undefined && length !== exact) || (min !== undefined && length < min) || (max !== undefined && length > max)) return FAIL;
+    if ((min !== undefined && length < min) || (max !== undefined && length > max)) return FAIL;
     let out: unknown[] | undefined;
     for (let i = 0; i < length; i++) {
       const input: unknown = value[i];
@@ -191,14 +199,12 @@ function compileArray(def: Def, depth: number): CompiledCheck {
 
 const isOwnEnumerable = (data: object, key: string) => Object.prototype.propertyIsEnumerable.call(data, key);
 
-function compileObject(def: Def, depth: number, delegate: () => CompiledCheck): CompiledCheck {
-  const catchall = (def.catchall as { _def?: Def } | undefined)?._def?.typeName;
-  if (catchall !== 'ZodNever') return delegate();
-  const unknownKeys = def.unknownKeys as 'strip' | 'strict' | 'passthrough';
-  const shape = (def.shape as () => Record<string, AnySchema>)();
+function compileObject(node: Extract<SchemaDescription, { kind: 'object' }>, depth: number, delegate: () => CompiledCheck): CompiledCheck {
+  if (node.catchall) return delegate();
+  const { unknownKeys, shape } = node;
   const keys = Object.keys(shape);
-  const checks = keys.map((key) => compile(shape[key] as AnySchema, depth + 1));
-  const known = new Set(keys);
+  const checks = keys.map((key) => compile(shape[key] as SchemaDescription, depth + 1));
+  const known = new Map(keys.map((key, index) => [key, index]));
   // Parsed values, kept between the two passes of one call. Calls never nest: a schema that
   // contains itself goes through z.lazy, which Zod handles.
   const parsedValues: unknown[] = new Array(keys.length);
@@ -217,18 +223,28 @@ function compileObject(def: Def, depth: number, delegate: () => CompiledCheck): 
       if (same && (parsed !== input || (parsed === undefined ? key in data && !isOwnEnumerable(data, key) : !isOwnEnumerable(data, key)))) same = false;
     }
     let extras: string[] | undefined;
+    // Zod writes the declared keys in declaration order, then (passthrough) the others: the input
+    // stands for the output only when its keys already come in that order.
+    let last = -1;
     if (unknownKeys === 'strip') {
       if (same) {
         for (const key in data) {
-          if (!known.has(key)) {
+          const index = known.get(key);
+          if (index === undefined || index < last) {
             same = false;
             break;
           }
+          last = index;
         }
       }
     } else {
       for (const key in data) {
-        if (known.has(key)) continue;
+        const index = known.get(key);
+        if (index !== undefined) {
+          if (extras || index < last) same = false;
+          last = index;
+          continue;
+        }
         if (unknownKeys === 'strict') return clear(FAIL);
         (extras ??= []).push(key);
         if (key === '__proto__' || data[key] === undefined || !isOwnEnumerable(data, key)) same = false;

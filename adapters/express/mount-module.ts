@@ -3,7 +3,6 @@ import type { IRouter } from 'express';
 import type { ContractModule } from '../../src/create-module.js';
 import { silentLogger } from '../../src/logger.js';
 import { ProblemList } from '../../src/problems.js';
-import { isRouteSpec } from '../../src/route-spec.js';
 import { isViewSpec } from '../../src/view-spec.js';
 import { createErrorHandler } from './error-response.js';
 import { methodNotAllowed, notFound } from './fallbacks.js';
@@ -12,6 +11,7 @@ import type { MountedModule, MountedRoute, MountOptions } from './mount-options.
 import { createContextFactory } from './request-context.js';
 import { createRouteEndpoint, type EndpointShared } from './route-endpoint.js';
 import { toAppRoute } from './to-app-route.js';
+import { getRequestState } from './request-state.js';
 import { toValidationError } from './validation-issues.js';
 import { createViewEndpoint } from './view-endpoint.js';
 
@@ -29,7 +29,7 @@ import { createViewEndpoint } from './view-endpoint.js';
 export function mountModule(target: IRouter, module: ContractModule, options: MountOptions = {}): MountedModule {
   const logger = options.logger ?? silentLogger;
   const viewsPrefix = normalizePrefix(options.viewsPrefix ?? '/_views');
-  const routes = module.routes.filter(isRouteSpec);
+  const routes = module.resolved;
   const views = module.views.filter(isViewSpec);
   checkOptions(module, options);
 
@@ -49,17 +49,17 @@ export function mountModule(target: IRouter, module: ContractModule, options: Mo
   const mounted: MountedRoute[] = [];
   const contract: Record<string, unknown> = {};
   const implementation: Record<string, unknown> = {};
-  routes.forEach((spec, index) => {
-    contract[`route${index}`] = toAppRoute(spec);
-    implementation[`route${index}`] = createRouteEndpoint(spec, shared);
-    mounted.push({ kind: 'route', name: spec.name, method: spec.method, path: spec.path });
+  routes.forEach((route, index) => {
+    contract[`route${index}`] = toAppRoute(route);
+    implementation[`route${index}`] = createRouteEndpoint(route, shared);
+    mounted.push({ kind: 'route', name: route.name, method: route.method, path: route.path });
   });
   createExpressEndpoints(contract as never, implementation as never, router, {
     logInitialization: false,
     jsonQuery: false,
     responseValidation: false,
-    requestValidationErrorHandler: (error, _req, _res, next) =>
-      next(toValidationError({ params: error.pathParams, query: error.query, headers: error.headers, body: error.body })),
+    requestValidationErrorHandler: (error, _req, res, next) =>
+      next(toValidationError({ params: error.pathParams, query: error.query, headers: error.headers, body: error.body }, getRequestState(res)?.queryIssues)),
   });
 
   for (const view of views) {

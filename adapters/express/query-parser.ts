@@ -9,7 +9,9 @@ export const QUERY_PARSE_OPTIONS = {
   allowPrototypes: false,
   plainObjects: false,
   depth: 5,
-  arrayLimit: 100,
+  // Repeated keys must stay a list however many there are (qs turns a list past its limit into an
+  // object); the route's resolved query states and enforces the real bound with a clear message.
+  arrayLimit: 1000,
   parameterLimit: 1000,
   duplicates: 'combine',
   allowDots: false,
@@ -25,16 +27,4 @@ export function parseQuery(url: string): Record<string, unknown> {
 /** Parses an `application/x-www-form-urlencoded` body with the same settings as query strings. */
 export function parseFormBody(text: string): Record<string, unknown> {
   return parse(text, QUERY_PARSE_OPTIONS) as Record<string, unknown>;
-}
-
-/**
- * Wraps a lone value in an array where the schema expects one: `?tags=a` arrives as a string,
- * `?tags=a&tags=b` as an array, and both must validate against `z.array(...)`.
- */
-export function wrapLoneValues(query: Record<string, unknown>, arrayKeys: readonly string[]): void {
-  for (const key of arrayKeys) {
-    if (!Object.prototype.hasOwnProperty.call(query, key)) continue;
-    const value = query[key];
-    if (value !== undefined && !Array.isArray(value) && typeof value !== 'object') query[key] = [value];
-  }
 }

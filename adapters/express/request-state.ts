@@ -7,6 +7,8 @@ export interface RequestState {
   /** The route or view name, for logs. */
   route: string;
   ctx?: RequestContext;
+  /** Query values the route's wire format refused before the schema ran (too many values). */
+  queryIssues?: { part: 'query'; path: (string | number)[]; message: string; code: string }[];
 }
 
 // Kept under a symbol in `res.locals`, the per-request dictionary Express already makes: adding a

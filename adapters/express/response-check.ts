@@ -1,6 +1,7 @@
 import { ContractError } from '../../src/error-taxonomy.js';
 import { ModuleErrorSchema } from '../../src/module-error.js';
-import type { AnySchema, RouteResponseSchemas } from '../../src/route-spec.js';
+import type { ResolvedSchema } from '../../src/resolve/resolved-route.js';
+import type { AnySchema } from '../../src/route-spec.js';
 import { compileSchema, FAIL, type CompiledCheck } from './compile-schema.js';
 
 /** A response that keeps the contract, ready to send. */
@@ -19,12 +20,12 @@ export interface CheckedResponse {
 export type ResponseCheck = (result: unknown, correlationId: string) => CheckedResponse;
 
 /** Compiles a route's response check once, at mount time (see `compileSchema`). */
-export function createResponseCheck(subject: string, responses: RouteResponseSchemas, validate: boolean): ResponseCheck {
+export function createResponseCheck(subject: string, responses: readonly { status: number; body?: Pick<ResolvedSchema, 'schema' | 'described'> }[], validate: boolean): ResponseCheck {
   const schemas = new Map<number, AnySchema | null>();
   const compiled = new Map<number, CompiledCheck>();
-  for (const [status, schema] of Object.entries(responses)) {
-    schemas.set(Number(status), schema ?? null);
-    if (schema && validate) compiled.set(Number(status), compileSchema(schema));
+  for (const { status, body } of responses) {
+    schemas.set(status, body?.schema ?? null);
+    if (body && validate) compiled.set(status, compileSchema(body.described));
   }
   const declared = [...schemas.keys()].join(', ');
 

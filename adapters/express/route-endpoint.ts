@@ -1,14 +1,15 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { AnyRouteSpec } from '../../src/route-spec.js';
+import { ValidationError } from '../../src/error-taxonomy.js';
+import { decodeQuery } from '../../src/resolve/decode-query.js';
+import type { ResolvedRoute } from '../../src/resolve/resolved-route.js';
 import { assertAuthorized } from './auth-state.js';
 import { createBodyReader, type BodyReader } from './body-reader.js';
 import type { MountGate } from './mount-gate.js';
-import { parseQuery, wrapLoneValues } from './query-parser.js';
+import { parseQuery } from './query-parser.js';
 import type { ContextFactory } from './request-context.js';
 import { REQUEST_ID_HEADER, resolveRequestId } from './request-id.js';
 import { getRequestState, setRequestState, type RequestState } from './request-state.js';
 import { createResponseCheck, type CheckedResponse } from './response-check.js';
-import { arrayKeysOf } from './zod-shape.js';
 
 /** What is shared by every endpoint of one mount. */
 export interface EndpointShared {
@@ -31,14 +32,12 @@ type Args = Parameters<RouteEndpoint['handler']>[0];
  * query, builds the context, enforces auth and reads the body; ts-rest then validates every part
  * of the request and calls `handler`, whose result is checked against the contract.
  */
-export function createRouteEndpoint(spec: AnyRouteSpec, shared: EndpointShared): RouteEndpoint {
+export function createRouteEndpoint(route: ResolvedRoute, shared: EndpointShared): RouteEndpoint {
   const { gate, createContext } = shared;
-  const name = spec.name;
-  const arrayKeys = arrayKeysOf(spec.input.query);
+  const { name, spec } = route;
   const readBody: BodyReader | undefined =
-    spec.method !== 'GET' && spec.input.body ? createBodyReader(spec.contentType, shared.bodyLimit) : undefined;
-  const auth = spec.auth;
-  const check = createResponseCheck(`route ${name}`, spec.responses, shared.responseValidation);
+    route.method !== 'GET' && route.input.body ? createBodyReader(route.contentType, shared.bodyLimit) : undefined;
+  const check = createResponseCheck(`route ${name}`, route.responses, shared.responseValidation);
 
   const withBody = (req: Request, res: Response, next: NextFunction): void => {
     if (readBody) readBody(req, res, (error) => (error ? next(error) : next()));
@@ -48,8 +47,8 @@ export function createRouteEndpoint(spec: AnyRouteSpec, shared: EndpointShared):
   const proceed = (req: Request, res: Response, next: NextFunction, state: RequestState): void => {
     // Without a query string every parser yields an empty object: Express's own one stands.
     if (req.url.includes('?') || typeof req.query !== 'object' || req.query === null) {
-      const query = parseQuery(req.url);
-      if (arrayKeys.length > 0) wrapLoneValues(query, arrayKeys);
+      const { query, issues } = decodeQuery(route.query, parseQuery(req.url));
+      if (issues.length > 0) state.queryIssues = issues.map((issue) => ({ part: 'query', ...issue }));
       req.query = query as Request['query'];
     }
     const ctx = createContext(req, res, state.requestId, name);
@@ -57,7 +56,7 @@ export function createRouteEndpoint(spec: AnyRouteSpec, shared: EndpointShared):
       ctx.then((resolved) => {
         state.ctx = resolved;
         try {
-          assertAuthorized(auth, resolved.auth);
+          assertAuthorized(route, resolved.auth);
         } catch (error) {
           return next(error);
         }
@@ -67,7 +66,7 @@ export function createRouteEndpoint(spec: AnyRouteSpec, shared: EndpointShared):
     }
     state.ctx = ctx;
     try {
-      assertAuthorized(auth, ctx.auth);
+      assertAuthorized(route, ctx.auth);
     } catch (error) {
       return next(error);
     }
@@ -85,6 +84,7 @@ export function createRouteEndpoint(spec: AnyRouteSpec, shared: EndpointShared):
 
   const handler = async ({ params, query, headers, body, res }: Args): Promise<CheckedResponse> => {
     const state = getRequestState(res) as Required<RequestState>;
+    if (state.queryIssues) throw new ValidationError('Request validation failed: query', { details: state.queryIssues });
     let result: unknown;
     try {
       result = await spec.handler({ params, query, headers, body }, state.ctx);

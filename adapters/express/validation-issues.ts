@@ -6,9 +6,10 @@ import type { ValidationIssue } from '../../src/module-error.js';
 export type PartErrors = Partial<Record<ValidationIssue['part'], ZodError | null | undefined>>;
 
 /** One `ValidationError` listing the issues of every failing part, each with its part and path. */
-export function toValidationError(parts: PartErrors): ValidationError {
+export function toValidationError(parts: PartErrors, queryIssues: readonly ValidationIssue[] = []): ValidationError {
   const details: ValidationIssue[] = [];
   for (const [part, error] of Object.entries(parts)) {
+    if (part === 'query') details.push(...queryIssues);
     if (!error) continue;
     for (const issue of error.issues) details.push({ part, path: issue.path, message: issue.message, code: issue.code });
   }

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import type { SSRContext } from '../../src/contexts.js';
+import { describeSchema } from '../../src/describe/describe-schema.js';
 import type { AnyViewSpec } from '../../src/view-spec.js';
 import { parseCookies } from './cookies.js';
 import { REQUEST_ID_HEADER, resolveRequestId } from './request-id.js';
@@ -14,7 +15,8 @@ import { toValidationError } from './validation-issues.js';
  */
 export function createViewEndpoint(view: AnyViewSpec, shared: EndpointShared): RequestHandler {
   const { gate, createContext } = shared;
-  const check = createResponseCheck(`view ${view.name}`, { 200: view.data }, shared.responseValidation);
+  const data = { schema: view.data, described: describeSchema(view.data, { at: `view ${view.name} data` }) };
+  const check = createResponseCheck(`view ${view.name}`, [{ status: 200, body: data }], shared.responseValidation);
 
   return async (req, res, next) => {
     const requestId = resolveRequestId(req.headers[REQUEST_ID_HEADER]);

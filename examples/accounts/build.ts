@@ -1,4 +1,5 @@
 // Build steps for the example's generated artifacts, run by `npm run build` after `tsc`.
+import { buildReactWebApp } from './web/build-react-web.js';
 import { buildWebApp } from './web/build-web.js';
 import { writeAccountsOpenApi } from './write-openapi.js';
 
@@ -6,6 +7,7 @@ type Step = { name: string; run: () => Promise<string> };
 
 const steps: Step[] = [
   { name: 'web app', run: () => buildWebApp() },
+  { name: 'react web app', run: () => buildReactWebApp() },
   { name: 'openapi', run: () => writeAccountsOpenApi() },
 ];
 

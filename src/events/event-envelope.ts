@@ -40,8 +40,15 @@ export const eventEnvelopeSchema = z.object({
   source: z.string().min(1).optional(),
   correlationId: z.string().min(1).optional(),
   // Required, of any JSON type: the event's own schema validates it.
-  payload: z.custom<unknown>((value) => value !== undefined, { message: 'Required' }),
+  payload: jsonValue(),
 });
+
+/** Any JSON value (not `undefined`), described as such in JSON Schema, so `payload` stays required. */
+function jsonValue() {
+  return z.union([z.record(z.unknown()), z.array(z.unknown()), z.string(), z.number(), z.boolean(), z.null()], {
+    errorMap: (_issue, context) => ({ message: context.data === undefined ? 'Required' : 'Expected a JSON value' }),
+  });
+}
 
 /** Whether a value has the envelope's shape (the payload is not checked against its event). */
 export function isEventEnvelope(value: unknown): value is EventEnvelope {

@@ -1,6 +1,7 @@
 import type { ContractModule } from '../../../src/create-module.js';
 import { ProblemList } from '../../../src/problems.js';
-import { pathParamNames, type AnyRouteSpec, type AnySchema } from '../../../src/route-spec.js';
+import type { ResolvedRoute } from '../../../src/resolve/resolved-route.js';
+import type { AnySchema } from '../../../src/route-spec.js';
 import { toJsonSchema, type JsonSchema } from '../../../openapi/json-schema.js';
 import { printType } from './json-schema-to-ts.js';
 import { SUCCESS_STATUSES, standaloneRuntime } from './standalone-runtime.js';
@@ -31,7 +32,7 @@ export function generateClient(module: ContractModule): string {
   // Named schemas: their output type, and their input type when it differs (defaults, coercion).
   const inputNames = new Set<string>();
   const typeDecls: string[] = [];
-  const jsonOf = (schema: AnySchema, io: Io) => toJsonSchema(schema, { io, definitions: Object.fromEntries(named) });
+  const jsonOf = (schema: AnySchema, io: Io) => toJsonSchema(schema, { io, definitions: Object.fromEntries(named), allDefinitions: true });
   // Converted together, so that a named schema inside another is a `$ref` to its own definition.
   const documents = { output: named.length ? jsonOf(named[0]![1], 'output') : {}, input: named.length ? jsonOf(named[0]![1], 'input') : {} };
   const outputs = (documents.output.definitions ?? {}) as Record<string, JsonSchema>;
@@ -67,7 +68,7 @@ export function generateClient(module: ContractModule): string {
   const routeDecls: string[] = [];
   const tree: Tree = new Map();
   const names = new Set<string>();
-  module.routes.forEach((route, index) => {
+  module.resolved.forEach((route, index) => {
     const at = `routes[${index}] ${route.name}`;
     const segments = route.name.split('.');
     if (!segments.every((segment) => IDENTIFIER.test(segment))) {
@@ -115,7 +116,7 @@ export function generateClient(module: ContractModule): string {
 }
 
 interface Leaf {
-  route: AnyRouteSpec;
+  route: ResolvedRoute;
   typeName: string;
 }
 type Tree = Map<string, Tree | Leaf>;
@@ -148,11 +149,11 @@ function method({ route, typeName }: Leaf, indent: string): string {
   return `${comment}${indent}${route.name.split('.').at(-1)}(args${optional}: ${typeName}Args): Promise<${typeName}Result>;`;
 }
 
-function statuses(route: AnyRouteSpec): number[] {
-  return Object.keys(route.responses).map(Number);
+function statuses(route: ResolvedRoute): number[] {
+  return route.responses.map((response) => response.status);
 }
 
-function argsOptional(route: AnyRouteSpec): boolean {
+function argsOptional(route: ResolvedRoute): boolean {
   return partsOf(route).every((part) => part.optional);
 }
 
@@ -162,12 +163,12 @@ interface Part {
   optional: boolean;
 }
 
-function partsOf(route: AnyRouteSpec): Part[] {
+function partsOf(route: ResolvedRoute): Part[] {
   const parts: Part[] = [];
-  const input = route.input as Partial<Record<Part['key'], AnySchema>>;
-  if (input.params || pathParamNames(route.path).length > 0) parts.push({ key: 'params', schema: input.params, optional: false });
+  const { input } = route;
+  if (input.params || route.pathParams.length > 0) parts.push({ key: 'params', schema: input.params?.schema, optional: false });
   for (const key of ['query', 'body', 'headers'] as const) {
-    const schema = input[key];
+    const schema = input[key]?.schema;
     // An empty query or header set is `{}` on the wire; an omitted body is no body at all.
     if (schema) parts.push({ key, schema, optional: schema.safeParse(key === 'body' ? undefined : {}).success });
   }
@@ -175,19 +176,19 @@ function partsOf(route: AnyRouteSpec): Part[] {
 }
 
 function routeTypes(
-  route: AnyRouteSpec,
+  route: ResolvedRoute,
   typeName: string,
   typeOf: (schema: AnySchema, io: Io, indent: string) => string,
   isErrorShape: (schema: AnySchema) => boolean,
 ): string {
   const fields = partsOf(route).map(({ key, schema, optional }) => {
-    const type = schema ? typeOf(schema, 'input', '  ') : `{ ${pathParamNames(route.path).map((name) => `${name}: string`).join('; ')} }`;
+    const type = schema ? typeOf(schema, 'input', '  ') : `{ ${route.pathParams.map((name) => `${name}: string`).join('; ')} }`;
     return `  ${key}${optional ? '?' : ''}: ${type};`;
   });
   const args = fields.length ? `export interface ${typeName}Args extends CallOptions {\n${fields.join('\n')}\n}` : `export type ${typeName}Args = CallOptions;`;
   const declared = statuses(route);
-  const variants = declared.map((status) => {
-    const schema = (route.responses as Record<number, AnySchema | null>)[status];
+  const variants = route.responses.map(({ status, body: response }) => {
+    const schema = response?.schema;
     const ok = (SUCCESS_STATUSES as readonly number[]).includes(status);
     const body = !schema ? 'undefined' : !ok && isErrorShape(schema) ? 'ModuleError' : typeOf(schema, 'output', '  ');
     return `  | ClientResponse<${status}, ${body}, ${ok}>`;

@@ -248,7 +248,7 @@ function encodeQuery(query: Record<string, unknown> | undefined): string {
   const push = (key: string, value: unknown) => pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(scalar(value))}`);
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue;
-    if (Array.isArray(value)) {
+    if (Array.isArray(value) || value instanceof Set) {
       for (const item of value) if (item !== undefined) push(key, item);
     } else if (isPlainObject(value)) {
       for (const [inner, innerValue] of Object.entries(value)) if (innerValue !== undefined) push(`${key}[${inner}]`, innerValue);

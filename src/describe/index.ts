@@ -1,0 +1,5 @@
+export { describeSchema, isZod3Schema, type DescribeOptions } from './describe-schema.js';
+export { formatRule, zodFormatRegex, type FormatRule } from './format-rule.js';
+export { portablePattern } from './portable-pattern.js';
+export { acceptsOnlyUndefined, mayBeAbsent, mayBeNull, unwrapDescription } from './presence.js';
+export type * from './schema-description.js';
