@@ -65,13 +65,21 @@ def main() -> int:
     print(json.dumps({"ready": True}), flush=True)
     handled = 0
     deadline = time.monotonic() + args.timeout if args.timeout else None
+    # First what this consumer was given before a restart and never acknowledged ("0"), then new messages (">").
+    position = "0"
     while not args.expect or handled < args.expect:
         if deadline and time.monotonic() > deadline:
             print(f"timed out after {args.timeout} s with {handled} of {args.expect} events", file=sys.stderr)
             return 1
-        replies = client.xreadgroup(args.group, args.consumer, {s: ">" for s in streams}, count=16, block=200) or []
+        replies = client.xreadgroup(args.group, args.consumer, {s: position for s in streams}, count=16, block=200) or []
+        if position == "0" and not any(entries for _, entries in replies):
+            position = ">"
+            continue
         for stream, entries in replies:
             for message_id, fields in entries:
+                if fields is None:  # deleted from the stream while pending
+                    client.xack(stream, args.group, message_id)
+                    continue
                 outcome = consume(validators, stream, fields.get("envelope"))
                 if outcome is None:
                     client.xack(stream, args.group, message_id)
