@@ -27,7 +27,7 @@ function resourceSchemas(index: number, Owner: AnySchema) {
  * with its own named schemas, all sharing an `Owner` and the `ModuleError` shape; and the same
  * contract as a module whose named schemas are those.
  */
-export function generatedContract(resources = 100): { contract: AppRouter; schemas: Record<string, AnySchema>; toModule: () => ContractModule } {
+export function generatedContract(resources = 100): { contract: AppRouter; schemas: Record<string, AnySchema>; toModule: () => ContractModule; toUnnamedModule: () => ContractModule } {
   const Owner = z.object({ id: z.string().uuid(), displayName: z.string() });
   const schemas: Record<string, AnySchema> = { Owner, ModuleError: ModuleErrorSchema };
   const routers: Record<string, AppRouter> = {};
@@ -53,5 +53,8 @@ export function generatedContract(resources = 100): { contract: AppRouter; schem
       routes: fromTsRestRouter(contract, implementation as never),
       schemas,
     });
-  return { contract, schemas, toModule };
+  // As most ts-rest users write it: no schema registered under a name.
+  const toUnnamedModule = () =>
+    createModule({ manifest: { name: 'generated', version: '1.0.0', kind: 'backend' }, routes: fromTsRestRouter(contract, implementation as never) });
+  return { contract, schemas, toModule, toUnnamedModule };
 }

@@ -1,4 +1,4 @@
-export { formatJson, kitJsonSchemas, KIT_SCHEMAS, moduleJsonSchemas, toJsonSchema } from './json-schema.js';
+export { formatJson, kitJsonSchemas, KIT_SCHEMAS, lossyParts, moduleJsonSchemas, toJsonSchema } from './json-schema.js';
 export type { JsonSchema, ToJsonSchemaOptions } from './json-schema.js';
 export { generateOpenApi } from './generate-openapi.js';
 export type { GenerateOpenApiOptions, OpenApi30Options, OpenApi31Options, OpenApiDocument, OpenApiVersion } from './openapi-options.js';

@@ -45,7 +45,7 @@ function children(node: SchemaDescription): [string, SchemaDescription][] {
       return [...Object.entries(node.shape), ...(node.catchall ? [['additional', node.catchall] as [string, SchemaDescription]] : [])];
     case 'array':
     case 'set':
-      return [['items', node.items]];
+      return [['item', node.items]];
     case 'tuple':
       return node.items.map((item, index) => [`item ${index}`, item] as [string, SchemaDescription]);
     case 'record':

@@ -19,3 +19,6 @@ export * from './route-spec.js';
 export * from './schema-reference.js';
 export * from './view-definition.js';
 export * from './view-spec.js';
+export * from './describe/index.js';
+export { emitJsonSchema, type EmitOptions, type JsonSchemaDialect, type LossyPart } from './json-schema/emit-json-schema.js';
+export * from './resolve/index.js';

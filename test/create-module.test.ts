@@ -190,3 +190,12 @@ describe('contract version', () => {
     expect(isCompatibleContractVersion({ contractVersion: version })).toBe(expected);
   });
 });
+
+describe('createModule refuses what the surfaces cannot agree on', () => {
+  it('refuses an optional path parameter with a message that says what to write instead', () => {
+    const route = defineRoute({ name: 'posts.get', method: 'GET', path: '/posts/:id?', responses: { 200: null }, handler: () => ({ status: 200, body: undefined }) });
+    expect(() => createModule({ manifest: { name: 'posts', version: '1.0.0', kind: 'backend' }, routes: [route] })).toThrow(
+      /routes\[0\] \(posts\.get\): path "\/posts\/:id\?" has the optional parameter\(s\) ":id\?": OpenAPI has no optional path parameters.*declare one route without the segment and one with it/,
+    );
+  });
+});

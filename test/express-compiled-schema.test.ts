@@ -175,3 +175,26 @@ describe('compileSchema agrees with Zod', () => {
     expect(count(() => { for (let i = 0; i < 10; i++) expect(schema.parse(value)).toEqual(value); })).toBe(10);
   });
 });
+
+describe('compileSchema returns what Zod returns', () => {
+  it('hands out a fresh copy of a default, never its shared instance', () => {
+    const schema = z.object({ tags: z.array(z.string()).default([]) });
+    const check = compileSchema(describeSchema(schema));
+    const first = check({}) as { tags: string[] };
+    first.tags.push('leaked');
+    expect(check({})).toEqual({ tags: [] });
+    expect(schema.parse({})).toEqual({ tags: [] });
+  });
+
+  it('writes keys in the schema order, as Zod does', () => {
+    const schema = z.object({ a: z.string(), b: z.number() });
+    const check = compileSchema(describeSchema(schema));
+    const input = { b: 1, a: 'x' };
+    expect(Object.keys(check(input) as object)).toEqual(Object.keys(schema.parse(input)));
+    expect(Object.keys(check(input) as object)).toEqual(['a', 'b']);
+    const passthrough = z.object({ a: z.string(), b: z.number() }).passthrough();
+    const check2 = compileSchema(describeSchema(passthrough));
+    const extra = { extra: true, b: 1, a: 'x' };
+    expect(Object.keys(check2(extra) as object)).toEqual(Object.keys(passthrough.parse(extra)));
+  });
+});

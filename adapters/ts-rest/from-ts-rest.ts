@@ -165,8 +165,9 @@ function convertRoute(name: string, keyPath: string[], route: AppRoute, handler:
   return spec;
 }
 
+// Any schema with `safeParse` is taken as one; createModule's reader refuses the ones that are not Zod 3, naming the route.
 function isZodSchema(value: unknown): value is AnySchema {
-  return isRecord(value) && typeof value.safeParse === 'function' && isRecord(value._def);
+  return isRecord(value) && typeof value.safeParse === 'function';
 }
 
 function describeUnsupported(value: unknown): string {

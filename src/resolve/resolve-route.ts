@@ -48,6 +48,13 @@ export function resolveRoute(spec: AnyRouteSpec, registry: SchemaRegistry, probl
   }
 
   const pathParams = pathParamNames(spec.path);
+  const optional = [...spec.path.matchAll(/:([A-Za-z0-9_]+)\?/g)].map((m) => m[1]);
+  if (optional.length > 0) {
+    problems.add(
+      at,
+      `path "${spec.path}" has the optional parameter(s) ${optional.map((name) => `":${name}?"`).join(', ')}: OpenAPI has no optional path parameters, so the server, the document and the clients could not agree; declare one route without the segment and one with it`,
+    );
+  }
   const params = input.params ? objectShape(input.params.described, 'params', problems, at) : undefined;
   if (params) {
     const inPath = new Set(pathParams);

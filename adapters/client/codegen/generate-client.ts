@@ -60,7 +60,7 @@ export function generateClient(module: ContractModule): string {
     const name = named.find(([, candidate]) => candidate === schema)?.[0];
     if (name) return refName(io)(name);
     const document = jsonOf(schema, io);
-    const { definitions: _definitions, $schema: _schema, ...rest } = document;
+    const { definitions: _unused, $schema: _schema, ...rest } = document;
     return printType(rest, { ref: refName(io), root: document, io }, indent);
   };
 

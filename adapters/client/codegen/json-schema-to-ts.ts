@@ -15,7 +15,7 @@ export interface PrintTypeOptions {
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**
- * Prints the TypeScript type a JSON Schema (draft-07, as zod-to-json-schema writes it) describes.
+ * Prints the TypeScript type a JSON Schema (draft-07, as `toJsonSchema` writes it) describes.
  * Constraints (formats, lengths, minimums) have no type and are left out; anything it cannot
  * describe becomes `unknown`, never `any`.
  */
