@@ -42,7 +42,7 @@ export function generatedContract(resources = 100): { contract: AppRouter; schem
       get: { method: 'GET', path: `/resource${i}/:id`, pathParams: id, responses: { 200: Item, 404: ModuleErrorSchema } },
       create: { method: 'POST', path: `/resource${i}`, body: CreateItem, responses: { 201: Item, 409: ModuleErrorSchema } },
       update: { method: 'PATCH', path: `/resource${i}/:id`, pathParams: id, body: CreateItem.partial(), responses: { 200: Item, 404: ModuleErrorSchema } },
-      remove: { method: 'DELETE', path: `/resource${i}/:id`, pathParams: id, body: c.noBody(), responses: { 204: c.noBody(), 404: ModuleErrorSchema }, metadata: { auth: true } },
+      remove: { method: 'DELETE', path: `/resource${i}/:id`, pathParams: id, body: c.noBody(), responses: { 204: c.noBody(), 404: ModuleErrorSchema }, metadata: { auth: { required: true } } },
     });
     implementation[`resource${i}`] = { list: handler, get: handler, create: handler, update: handler, remove: handler };
   }

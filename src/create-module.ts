@@ -1,5 +1,6 @@
 import { normalizeAuthRequirement } from './auth-requirement.js';
 import { CONTRACT_VERSION } from './contract-version.js';
+import { warnOnConsole, type Diagnostic, type DiagnosticHandler } from './diagnostic.js';
 import { isEventContract } from './events/define-event.js';
 import { isModuleEvent, type ModuleEvent } from './events/module-event.js';
 import { isHttpMethod } from './http-method.js';
@@ -41,6 +42,14 @@ export interface CreateModuleOptions {
    * the manifest refers to it by this name and generators emit it once and reference it.
    */
   schemas?: Record<string, AnySchema>;
+  /**
+   * Turn findings that do not stop the module into errors: a contract part with no runtime schema
+   * (`c.type<>()`) is refused instead of accepted unchecked.
+   * @default false
+   */
+  strict?: boolean;
+  /** Receives each finding that does not stop the module. @default a warning on stderr */
+  onDiagnostic?: DiagnosticHandler;
   /** Runs once before the first request is served. */
   init?: () => void | Promise<void>;
   /** Runs once when the host stops. */
@@ -54,6 +63,8 @@ export interface ContractModule {
   readonly routes: readonly AnyRouteSpec[];
   /** Every route resolved once: what the binding, the generators and the clients read. */
   readonly resolved: readonly ResolvedRoute[];
+  /** Findings that did not stop the module, such as parts with no runtime schema. */
+  readonly diagnostics: readonly Diagnostic[];
   readonly views: readonly AnyViewSpec[];
   readonly events: readonly ModuleEvent[];
   /** Every schema a `SchemaReference` of the manifest names, by that name. */
@@ -85,10 +96,11 @@ export function createModule(options: CreateModuleOptions): ContractModule {
   };
   const routeDefinitions: RouteDefinition[] = [];
   const resolved: ResolvedRoute[] = [];
+  const diagnostics: Diagnostic[] = [];
   routes.forEach((route, index) => {
     if (!isRouteSpec(route)) return;
     const at = `routes[${index}]${typeof route.name === 'string' && route.name ? ` (${route.name})` : ''}`;
-    const resolvedRoute = resolveRoute(route, registry, problems, at);
+    const resolvedRoute = resolveRoute(route, registry, problems, at, { diagnostics, strict: options.strict === true });
     if (!resolvedRoute) return;
     const definition = toRouteDefinition(resolvedRoute);
     check(`routes[${index}]`, route.name, RouteDefinitionSchema, definition);
@@ -135,12 +147,15 @@ export function createModule(options: CreateModuleOptions): ContractModule {
   const parsed = ModuleManifestSchema.omit({ routes: true, views: true }).safeParse(rest);
   if (!parsed.success) problems.addZodIssues('manifest', parsed.error.issues);
   problems.throwIfAny('module', options.manifest.name || '(unnamed module)');
+  const report = options.onDiagnostic ?? warnOnConsole('module');
+  for (const diagnostic of diagnostics) report(diagnostic);
 
   return {
     type: 'module',
     manifest,
     routes,
     resolved,
+    diagnostics,
     views,
     events,
     schemas: registry.byName,

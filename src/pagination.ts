@@ -8,7 +8,9 @@ export interface PageQueryOptions {
 }
 
 /**
- * Query schema for page-numbered lists: `?page=2&limit=20`. Strings from the URL are coerced.
+ * Query schema for page-numbered lists: `?page=2&limit=20`, documented as integers. The Express
+ * binding reads only plain decimal integers from the URL (`?page=0x10` or `?page=+5` get 400);
+ * parsed directly, strings are coerced.
  * @example c.query({ ..., query: pageQuery() })
  */
 export function pageQuery(options: PageQueryOptions = {}) {

@@ -48,8 +48,9 @@ describe('a frontend importing ./client and a contract', () => {
     expect(own(contributing)).toMatchInlineSnapshot(`
       [
         "adapters/client/create-client.ts",
-        "adapters/client/request-id.ts",
-        "adapters/client/send-request.ts",
+        "adapters/client/runtime/request-id.ts",
+        "adapters/client/runtime/send-request.ts",
+        "adapters/client/ts-rest-fetcher.ts",
         "examples/accounts/contract.ts",
         "examples/accounts/web/main.ts",
         "src/module-error.ts",
@@ -64,12 +65,13 @@ describe('a frontend importing ./client and a contract', () => {
     expect(own(inputs)).toMatchInlineSnapshot(`
       [
         "<stdin>",
-        "adapters/client/contract-client-error.ts",
         "adapters/client/create-client.ts",
         "adapters/client/index.ts",
-        "adapters/client/request-id.ts",
-        "adapters/client/send-request.ts",
-        "adapters/client/unwrap.ts",
+        "adapters/client/runtime/contract-client-error.ts",
+        "adapters/client/runtime/request-id.ts",
+        "adapters/client/runtime/send-request.ts",
+        "adapters/client/runtime/unwrap.ts",
+        "adapters/client/ts-rest-fetcher.ts",
         "src/query-string.ts",
       ]
     `);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ValidationError } from '@webstir-io/module-contract';
 import { defineEvent, eventEnvelopeSchema, isEventContract, isEventEnvelope } from '@webstir-io/module-contract/events';
 import { coachReflect, CoachReflectV2 } from '../examples/events/contracts.js';
-import { seeded } from './fixtures/seed.js';
+import { assertProperty } from './fixtures/seed.js';
 
 const v2Payload = { userId: 'u1', trade: { id: 't1', symbol: 'AAPL' }, text: 'sold too early', biasTags: ['loss-aversion' as const] };
 
@@ -171,7 +171,7 @@ describe('defineEvent', () => {
       text: fc.string(),
       biasTags: fc.array(fc.constantFrom('fomo' as const, 'revenge' as const, 'overconfidence' as const, 'loss-aversion' as const)),
     });
-    fc.assert(
+    assertProperty(
       fc.property(payload, (p) => {
         const sent = coachReflect.dualEmit(p);
         const received = sent.map((e) => coachReflect.parse(JSON.parse(JSON.stringify(e))));
@@ -181,7 +181,7 @@ describe('defineEvent', () => {
         const fromV1 = coachReflect.accept(received.find((e) => e.v === 1));
         expect(fromV1.payload).toEqual({ userId: p.userId, trade: { id: p.trade.id }, text: p.text, biasTags: [] });
       }),
-      seeded(100),
+      { numRuns: 100 },
     );
   });
 });

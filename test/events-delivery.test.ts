@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@webstir-io/module-contract';
 import { decide } from '@webstir-io/module-contract/events';
 import { coachReflect } from '../examples/events/contracts.js';
-import { seeded } from './fixtures/seed.js';
+import { assertProperty } from './fixtures/seed.js';
 
 const valid = coachReflect.create(2, { userId: 'u', trade: { id: 't' }, text: 'x', biasTags: [] });
 
@@ -30,7 +30,7 @@ describe('decide (what a consumer does with one message)', () => {
       { requiredKeys: [] },
     );
     const text = fc.oneof(envelopeLike.map((e) => JSON.stringify(e)), fc.jsonValue().map((v) => JSON.stringify(v)), fc.string());
-    fc.assert(
+    assertProperty(
       fc.property(text, fc.subarray([1, 2], { minLength: 1 }), (message, versions) => {
         const decision = decide(coachReflect, message, versions);
         if (decision.action === 'deliver') {
@@ -39,7 +39,7 @@ describe('decide (what a consumer does with one message)', () => {
         }
         if (decision.action === 'refuse') expect(decision.error).toBeInstanceOf(ValidationError);
       }),
-      seeded(500),
+      { numRuns: 500 },
     );
   });
 });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModuleErrorSchema } from '@webstir-io/module-contract';
 import { startAccountsServer } from './fixtures/express-server.js';
+import { assertProperty } from './fixtures/seed.js';
 
 const BATCHES = 50;
 const BATCH_SIZE = 20;
@@ -153,7 +154,7 @@ describe('Express binding: generated malformed requests', () => {
     const port = Number(new URL(server.url).port);
     let sent = 0;
     const statuses = new Map<number, number>();
-    await fc.assert(
+    await assertProperty(
       fc.asyncProperty(fc.array(requestArbitrary(server.routes), { minLength: BATCH_SIZE, maxLength: BATCH_SIZE }), async (batch) => {
         const responses = await Promise.all(batch.map((req) => send(agent, port, req)));
         sent += batch.length;

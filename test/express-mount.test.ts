@@ -24,6 +24,8 @@ describe('mountModule: the Accounts example over HTTP', () => {
       'POST /api/accounts accounts.create',
       'DELETE /api/accounts/:id accounts.remove',
       'GET /_views/accounts/:id account-profile',
+      'PUT /api/accounts/:id/avatar avatars.upload',
+      'GET /api/accounts/:id/avatar avatars.get',
     ]);
   });
 

@@ -7,6 +7,7 @@ import { formatJson, kitJsonSchemas, moduleJsonSchemas } from '@webstir-io/modul
 import { z } from 'zod';
 import { createModule, defineRoute } from '@webstir-io/module-contract';
 import { createAccountsModule } from './fixtures/accounts.js';
+import { PYTHON, pythonWithout, toolMissing } from './fixtures/tools.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -91,11 +92,8 @@ describe('moduleJsonSchemas', () => {
 });
 
 // Python services generate their models from these files; a real Python validator must agree with Zod.
-const python = '/usr/bin/python3';
-const pythonMissing = spawnSync(python, ['-c', 'import jsonschema'], { encoding: 'utf8' }).status !== 0
-  ? 'Python jsonschema not found: install it with "apt-get install -y python3-jsonschema" (CI does) to run the cross-language checks'
-  : false;
-if (pythonMissing) console.warn(`[python tests skipped] ${pythonMissing}`);
+const python = PYTHON;
+const pythonMissing = toolMissing('python', pythonWithout(['jsonschema'], 'apt-get install -y python3-jsonschema'));
 
 describe.skipIf(pythonMissing)('JSON Schema in Python (jsonschema)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mc-schemas-'));

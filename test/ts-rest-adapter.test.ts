@@ -1,7 +1,7 @@
 import { initContract } from '@ts-rest/core';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createModule, ValidationError } from '@webstir-io/module-contract';
+import { createModule, isUncheckedSchema, ValidationError } from '@webstir-io/module-contract';
 import { fromTsRestRoute, fromTsRestRouter } from '@webstir-io/module-contract/ts-rest';
 
 const c = initContract();
@@ -20,7 +20,7 @@ const contract = c.router(
           summary: 'Export items',
           description: 'All items as CSV',
           deprecated: true,
-          metadata: { tags: ['reports'], auth: true, owner: 'data-team' },
+          metadata: { tags: ['reports'], auth: {}, owner: 'data-team' },
         },
         upload: {
           method: 'POST',
@@ -94,23 +94,29 @@ describe('fromTsRestRouter', () => {
     expect(module.manifest.routes!.find((r) => r.name === 'items.export')!.responseContentTypes).toEqual({ 200: 'text/csv' });
   });
 
-  it('names the route for a construct it cannot describe, and reports all of them', () => {
+  it('accepts c.type<>() parts unchecked, and names the route for a value that is not a schema, reporting all of them', () => {
     const untyped = c.router({
       a: { method: 'POST', path: '/a', body: c.type<{ name: string }>(), responses: { 200: c.type<{ ok: boolean }>() } },
       b: { method: 'GET', path: '/b', responses: { 200: Item } },
     });
+    const [a] = fromTsRestRouter(untyped, { a: async () => ({ status: 200, body: { ok: true } }), b: async () => ({ status: 200, body: { id: '' } }) });
+    expect(isUncheckedSchema(a!.input.body)).toBe(true);
+    expect(isUncheckedSchema(a!.responses[200])).toBe(true);
+
+    const odd = { a: { method: 'POST', path: '/a', body: 42, responses: { 200: [Item] } }, b: { method: 'GET', path: '/b', query: 'q', responses: { 200: Item } } } as never;
     let error: ValidationError | undefined;
     try {
-      fromTsRestRouter(untyped, { a: async () => ({ status: 200, body: { ok: true } }), b: async () => ({ status: 200, body: { id: '' } }) });
+      fromTsRestRouter(odd, { a: async () => ({ status: 200, body: [] }), b: async () => ({ status: 200, body: { id: '' } }) } as never);
     } catch (caught) {
       error = caught as ValidationError;
     }
     expect(error).toBeInstanceOf(ValidationError);
     expect(error!.message).toBe(
       [
-        '[ts-rest] contract: 2 problems',
-        '  - route a: body cannot be described: it is a c.type<>() with no runtime schema; use a Zod schema so it can be validated and documented',
-        '  - route a: response 200 cannot be described: it is a c.type<>() with no runtime schema; use a Zod schema so it can be validated and documented',
+        '[ts-rest] contract: 3 problems',
+        '  - route a: body cannot be described: expected a Zod schema, got number',
+        '  - route a: response 200 cannot be described: expected a Zod schema, got an array',
+        '  - route b: query cannot be described: expected a Zod schema, got string',
       ].join('\n'),
     );
   });

@@ -1,8 +1,14 @@
 import type { AppRoute, ContractOtherResponse, HTTPStatusCode, SuccessfulHttpStatusCode, ZodInferOrType } from '@ts-rest/core';
 import type { ModuleError } from '../../src/module-error.js';
 
-/** Codes of the failures that have no HTTP response the contract can describe. */
-export type ClientFailureCode = 'network_error' | 'timeout' | 'aborted' | 'invalid_response';
+/**
+ * Codes of the failures that have no HTTP response the contract can describe. `headers_failed`:
+ * the client's `headers()` threw or rejected, so nothing was sent.
+ */
+export const CLIENT_FAILURE_CODES = ['network_error', 'timeout', 'aborted', 'invalid_response', 'headers_failed'] as const;
+
+/** One of `CLIENT_FAILURE_CODES`. */
+export type ClientFailureCode = (typeof CLIENT_FAILURE_CODES)[number];
 
 /** One HTTP response, discriminated on `status`. `ok` is true for the route's declared 2xx statuses only. */
 export interface ClientResponse<TStatus extends number, TBody, TOk extends boolean> {

@@ -2,7 +2,7 @@ import { initClient, type ApiFetcher, type AppRoute, type AppRouter, type AreAll
 import { encodeQuery } from '../../src/query-string.js';
 import type { ClientOptions } from './client-options.js';
 import type { ClientResult } from './client-result.js';
-import { createFetcher } from './send-request.js';
+import { createFetcher } from './ts-rest-fetcher.js';
 
 /** The arguments of one route's call: `params`, `query`, `body`, `headers` as the contract declares them, plus `extraHeaders` and `fetchOptions`. */
 export type RouteArgs<TRoute extends AppRoute> = PartialClientInferRequest<TRoute>;

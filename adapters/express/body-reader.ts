@@ -1,6 +1,8 @@
 import express, { type Request, type Response } from 'express';
 import { ContractError } from '../../src/error-taxonomy.js';
 import type { RequestContentType } from '../../src/route-definition.js';
+import type { AnySchema } from '../../src/route-spec.js';
+import { createMultipartParser, loadMulter, type MultipartLimits } from './multipart-reader.js';
 import { parseFormBody } from './query-parser.js';
 import { stripPrototypeKeys } from './strip-prototype-keys.js';
 
@@ -9,26 +11,45 @@ export type BodyReader = (req: Request, res: Response, done: (error?: unknown) =
 
 type Parser = (req: Request, res: Response, next: (error?: unknown) => void) => void;
 
-/** Creates the body reader of a route that takes a body of `contentType`, at mount time. */
-export function createBodyReader(contentType: RequestContentType = 'application/json', limit: number | string): BodyReader {
+/** How a route's body is read, fixed at mount time. */
+export interface BodyReaderOptions {
+  /** Largest accepted body (JSON and form bodies), in bytes or as `'100kb'`. */
+  limit: number | string;
+  /** The route's body schema: decides what an absent body is, and how multipart text fields are decoded. */
+  schema?: AnySchema;
+  /** Limits of a multipart body; required for `multipart/form-data` routes. */
+  multipart?: Required<MultipartLimits>;
+  /** Names the route in a mount-time error. */
+  route?: string;
+}
+
+/**
+ * Creates the body reader of a route that takes a body of `contentType`, at mount time. A JSON body
+ * may be any JSON value (`"hello"`, `42`, `null`, an array): the schema decides what is allowed.
+ * @throws ContractError at mount time for a multipart route when the optional peer `multer` is missing
+ */
+export function createBodyReader(contentType: RequestContentType = 'application/json', options: BodyReaderOptions): BodyReader {
+  const { limit, schema } = options;
   const accepts = contentType === 'application/json' ? isJsonType : (type: string) => type === contentType;
   const parser: Parser | undefined =
     contentType === 'application/json'
-      ? express.json({ limit, strict: true, type: () => true })
+      ? express.json({ limit, strict: false, type: () => true })
       : contentType === 'application/x-www-form-urlencoded'
         ? express.text({ limit, type: () => true })
-        : undefined;
+        : multipartParser(options);
+  // ts-rest's client sends no body for `null`: a schema that takes null but not undefined reads an absent body as null.
+  const absent = schema && !schema.safeParse(undefined).success && schema.safeParse(null).success ? null : undefined;
 
   return (req, res, done) => {
     if (!hasBody(req)) {
       // An upstream parser (multer, say) may have filled it; otherwise there is no body.
-      if (!(req as { _body?: boolean })._body) req.body = undefined;
+      if (!(req as { _body?: boolean })._body && !upstreamMultipart(req)) req.body = absent;
       return done();
     }
     if (!accepts(mediaType(req.headers['content-type']))) {
       return done(new ContractError('unsupported_media_type', `Expected a request body of type ${contentType}`));
     }
-    if (!parser) return done();
+    if (!parser || upstreamMultipart(req)) return done();
     const alreadyParsed = (req as { _body?: boolean })._body === true;
     parser(req, res, (error) => {
       if (error) return done(toBodyError(error, contentType, limit));
@@ -39,6 +60,22 @@ export function createBodyReader(contentType: RequestContentType = 'application/
       done();
     });
   };
+}
+
+function multipartParser(options: BodyReaderOptions): Parser {
+  const multer = loadMulter();
+  if (!multer) {
+    throw new ContractError(
+      'internal',
+      `[express] ${options.route ? `route ${options.route}` : 'a route'} takes multipart/form-data, which is read with the optional peer multer: npm install multer`,
+    );
+  }
+  return createMultipartParser(multer, options.multipart ?? { fileSize: '5mb', files: 10, fields: 100, fieldSize: options.limit }, options.schema);
+}
+
+/** True when a multer (or similar) upstream has already consumed the multipart body. */
+function upstreamMultipart(req: Request): boolean {
+  return (req as { files?: unknown }).files !== undefined || (req as { file?: unknown }).file !== undefined;
 }
 
 /** True when the request carries a non-empty body. */

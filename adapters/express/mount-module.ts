@@ -40,6 +40,7 @@ export function mountModule(target: IRouter, module: ContractModule, options: Mo
     gate,
     createContext: createContextFactory(options, logger),
     bodyLimit: options.bodyLimit ?? '100kb',
+    multipart: { fileSize: '5mb', files: 10, fields: 100, fieldSize: options.bodyLimit ?? '100kb', ...options.multipart },
     responseValidation: options.responseValidation ?? true,
   };
 
@@ -99,6 +100,10 @@ function checkOptions(module: ContractModule, options: MountOptions): void {
   const limit = options.bodyLimit;
   if (limit !== undefined && !(typeof limit === 'number' ? limit > 0 : /^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(limit))) {
     problems.add('bodyLimit', `"${String(limit)}" is not a size such as 102400 or "100kb"`);
+  }
+  for (const [key, value] of Object.entries(options.multipart ?? {})) {
+    const ok = typeof value === 'number' ? value > 0 : (key === 'fileSize' || key === 'fieldSize') && /^\d+(\.\d+)?\s*(b|kb|mb|gb)?$/i.test(String(value));
+    if (!ok) problems.add(`multipart.${key}`, `"${String(value)}" is not a positive ${key === 'fileSize' || key === 'fieldSize' ? 'size such as 5242880 or "5mb"' : 'count'}`);
   }
   problems.throwIfAny('express', `module ${module.manifest.name}`);
 }

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { RequestContext } from '../../src/contexts.js';
 import type { Logger } from '../../src/logger.js';
 import type { RequestLike } from '../../src/providers.js';
+import type { MultipartLimits } from './multipart-reader.js';
 
 /**
  * Where sessions come from: any `AuthProvider` fits, only `getSession` is used.
@@ -34,6 +35,12 @@ export interface MountOptions {
   responseValidation?: boolean;
   /** Largest accepted request body, in bytes or as `'100kb'`/`'1mb'`. @default '100kb' */
   bodyLimit?: number | string;
+  /**
+   * Limits on `multipart/form-data` bodies, read with the optional peer `multer` (files are held in
+   * memory and handed to the handler as `File` objects).
+   * @default { fileSize: '5mb', files: 10, fields: 100, fieldSize: bodyLimit }
+   */
+  multipart?: MultipartLimits;
   /** Where views' data is served as JSON: `GET viewsPrefix + view.path`. @default '/_views' */
   viewsPrefix?: string;
   /**

@@ -4,6 +4,7 @@ import { decodeQuery } from '../../src/resolve/decode-query.js';
 import type { ResolvedRoute } from '../../src/resolve/resolved-route.js';
 import { assertAuthorized } from './auth-state.js';
 import { createBodyReader, type BodyReader } from './body-reader.js';
+import type { MultipartLimits } from './multipart-reader.js';
 import type { MountGate } from './mount-gate.js';
 import { parseQuery } from './query-parser.js';
 import type { ContextFactory } from './request-context.js';
@@ -16,6 +17,7 @@ export interface EndpointShared {
   gate: MountGate;
   createContext: ContextFactory;
   bodyLimit: number | string;
+  multipart: Required<MultipartLimits>;
   responseValidation: boolean;
 }
 
@@ -36,7 +38,9 @@ export function createRouteEndpoint(route: ResolvedRoute, shared: EndpointShared
   const { gate, createContext } = shared;
   const { name, spec } = route;
   const readBody: BodyReader | undefined =
-    route.method !== 'GET' && route.input.body ? createBodyReader(route.contentType, shared.bodyLimit) : undefined;
+    route.method !== 'GET' && route.input.body
+      ? createBodyReader(route.contentType, { limit: shared.bodyLimit, schema: route.input.body.schema, multipart: shared.multipart, route: name })
+      : undefined;
   const check = createResponseCheck(`route ${name}`, route.responses, shared.responseValidation);
 
   const withBody = (req: Request, res: Response, next: NextFunction): void => {

@@ -1,23 +1,31 @@
 import {
-  isAppRoute,
-  isAppRouteNoBody,
-  isAppRouteOtherResponse,
   type AppRoute,
   type AppRouter,
   type HTTPStatusCode,
   type ServerInferRequest,
   type ServerInferResponses,
+  type ZodInferOrType,
 } from '@ts-rest/core';
 import { z } from 'zod';
-import type { AuthRequirementInput } from '../../src/auth-requirement.js';
-import { normalizeAuthRequirement } from '../../src/auth-requirement.js';
+import { AuthRequirementSchema, normalizeAuthRequirement, type AuthRequirement, type AuthRequirementInput } from '../../src/auth-requirement.js';
 import type { RequestContext } from '../../src/contexts.js';
+import { uncheckedSchema } from '../../src/describe/unchecked.js';
+import { warnOnConsole, type DiagnosticHandler } from '../../src/diagnostic.js';
 import { ProblemList } from '../../src/problems.js';
 import type { AnyRouteSpec, AnySchema, RouteResponseSchemas } from '../../src/route-spec.js';
+import { isNoBodyMarker, isOtherResponse, isPlainTypeMarker, isTsRestRoute } from './markers.js';
+
+/**
+ * The request a handler gets. As ts-rest infers it, except that a multipart body keeps its file
+ * fields: the binding hands them over as `File` objects inside `body`.
+ */
+export type TsRestRequest<TRoute extends AppRoute> = TRoute extends { contentType: 'multipart/form-data'; body: infer TBody }
+  ? Omit<ServerInferRequest<TRoute>, 'body'> & { body: ZodInferOrType<TBody> }
+  : ServerInferRequest<TRoute>;
 
 /** A handler for one ts-rest route: input typed from the contract, only declared statuses allowed. */
 export type TsRestHandler<TRoute extends AppRoute> = (
-  request: ServerInferRequest<TRoute>,
+  request: TsRestRequest<TRoute>,
   ctx: RequestContext,
 ) => Promise<ServerInferResponses<TRoute, HTTPStatusCode, 'force'>> | ServerInferResponses<TRoute, HTTPStatusCode, 'force'>;
 
@@ -31,32 +39,63 @@ export type TsRestImplementation<TRouter extends AppRouter> = {
 };
 
 /**
- * Route metadata the adapter reads from a ts-rest route's `metadata`.
+ * Route metadata the adapter reads from a ts-rest route's `metadata`; everything else in it belongs
+ * to the application and is carried along untouched. `auth` counts only in the kit's object shape;
+ * any other value is an error naming the route, unless the `auth` option says how to read it.
  * @example c.router({ create: { ..., metadata: { auth: { permissions: ['accounts:write'] }, tags: ['accounts'] } } })
  */
 export interface TsRestRouteMetadata {
-  auth?: AuthRequirementInput;
+  auth?: AuthRequirement;
   tags?: string[];
   /** Overrides the route name taken from the key path. */
   name?: string;
 }
 
+/**
+ * Maps a route's own `metadata` to the kit's auth requirement: `true` or `{}` for "a session is
+ * required", `{ permissions }` for permissions, `false`/`undefined` for a public route.
+ */
+export type TsRestAuthMapper = (metadata: unknown, route: AppRoute, name: string) => AuthRequirementInput | undefined;
+
 export interface FromTsRestOptions {
   /** Prepended to every route name: `billing` turns `invoices.get` into `billing.invoices.get`. */
   namePrefix?: string;
+  /**
+   * Where the kit's auth requirement lives in your metadata. When given, `metadata.auth` is not read
+   * by the kit at all: this function alone decides.
+   * @default reads `metadata.auth` in the kit's shape `{ required?, permissions?, schemes? }`
+   * @example auth: (metadata) => ((metadata as { auth?: unknown })?.auth === true ? { required: true } : undefined)
+   */
+  auth?: TsRestAuthMapper;
+  /**
+   * Receives each warning: metadata the kit ignored (a `tags` that is not a list of strings, a
+   * `name` that is not a string). Errors are thrown together, never passed here.
+   * @default writes each warning to the console
+   */
+  onWarning?: DiagnosticHandler;
 }
-
-const PLAIN_TYPE_HINT = 'it is a c.type<>() with no runtime schema; use a Zod schema so it can be validated and documented';
 
 /**
  * Turns one ts-rest route and its handler into a route spec.
- * @throws ValidationError naming the route when a part cannot be described (e.g. `c.type<>()`).
+ * A `c.type<>()` part has no runtime schema: it is accepted unchecked, and `createModule` reports it.
+ * @throws ValidationError naming the route when a part cannot be described (a value that is not a schema).
  */
-export function fromTsRestRoute<TRoute extends AppRoute>(name: string, route: TRoute, handler: TsRestHandler<TRoute>): AnyRouteSpec {
+export function fromTsRestRoute<TRoute extends AppRoute>(
+  name: string,
+  route: TRoute,
+  handler: TsRestHandler<TRoute>,
+  options: Pick<FromTsRestOptions, 'auth' | 'onWarning'> = {},
+): AnyRouteSpec {
   const problems = new ProblemList();
-  const spec = convertRoute(name, [], route, handler as AnyHandler, problems);
+  const spec = convertRoute(name, [], route, handler as AnyHandler, problems, settle(options));
   problems.throwIfAny('ts-rest', `route ${name}`);
   return spec;
+}
+
+type Settled = { auth?: TsRestAuthMapper; onWarning: DiagnosticHandler };
+
+function settle(options: FromTsRestOptions): Settled {
+  return { auth: options.auth, onWarning: options.onWarning ?? warnOnConsole('ts-rest') };
 }
 
 /**
@@ -72,18 +111,19 @@ export function fromTsRestRouter<TRouter extends AppRouter>(
   options: FromTsRestOptions = {},
 ): AnyRouteSpec[] {
   const problems = new ProblemList();
+  const settled = settle(options);
   const specs: AnyRouteSpec[] = [];
   const walk = (node: AppRouter, impl: unknown, keys: string[]): void => {
     for (const [key, child] of Object.entries(node)) {
       const path = [...keys, key];
       const name = [options.namePrefix, ...path].filter(Boolean).join('.');
       const childImpl = isRecord(impl) ? impl[key] : undefined;
-      if (isAppRoute(child)) {
+      if (isTsRestRoute(child)) {
         if (typeof childImpl !== 'function') {
           problems.add(name, 'has no handler in the implementation');
           continue;
         }
-        specs.push(convertRoute(name, path, child, childImpl as AnyHandler, problems));
+        specs.push(convertRoute(name, path, child as AppRoute, childImpl as AnyHandler, problems, settled));
       } else if (isRecord(child)) {
         if (!isRecord(childImpl)) problems.add(name, 'is a router but the implementation has no object at this key');
         walk(child as AppRouter, childImpl, path);
@@ -104,15 +144,21 @@ export function fromTsRestRouter<TRouter extends AppRouter>(
 
 type AnyHandler = (request: never, ctx: RequestContext) => unknown;
 
-function convertRoute(name: string, keyPath: string[], route: AppRoute, handler: AnyHandler, problems: ProblemList): AnyRouteSpec {
-  const metadata = (isRecord(route.metadata) ? route.metadata : {}) as TsRestRouteMetadata;
+function convertRoute(name: string, keyPath: string[], route: AppRoute, handler: AnyHandler, problems: ProblemList, settled: Settled): AnyRouteSpec {
+  const metadata = (isRecord(route.metadata) ? route.metadata : {}) as Record<string, unknown>;
+  const warn = (at: string, message: string) => settled.onWarning({ level: 'warning', at, message });
+  if (metadata.name !== undefined && (typeof metadata.name !== 'string' || !metadata.name)) {
+    warn(`route ${name} metadata.name`, 'is not a non-empty string: ignored, the route is named by its key path');
+  }
   const routeName = typeof metadata.name === 'string' && metadata.name ? metadata.name : name;
   const at = `route ${routeName}`;
 
   const input: Record<string, AnySchema> = {};
   const take = (part: 'params' | 'query' | 'headers' | 'body', value: unknown) => {
-    if (value === undefined || value === null || isAppRouteNoBody(value as never)) return;
+    if (value === undefined || value === null || isNoBodyMarker(value)) return;
     if (isZodSchema(value)) input[part] = value;
+    // c.type<>(): accepted unchecked; createModule reports it (an error with strict: true).
+    else if (isPlainTypeMarker(value)) input[part] = uncheckedSchema();
     else if (part === 'headers' && isRecord(value) && !Array.isArray(value)) {
       // ts-rest also takes headers as a plain object of Zod schemas (and merges router `baseHeaders` into one).
       const entries = Object.entries(value);
@@ -131,17 +177,20 @@ function convertRoute(name: string, keyPath: string[], route: AppRoute, handler:
   for (const [statusKey, response] of Object.entries(route.responses)) {
     const status = Number(statusKey);
     let body: unknown = response;
-    if (isAppRouteOtherResponse(response)) {
+    if (isOtherResponse(response)) {
       responseContentTypes[status] = response.contentType;
       body = response.body;
     }
-    if (body === null || body === undefined || isAppRouteNoBody(body as never)) responses[status] = null;
+    if (body === null || body === undefined || isNoBodyMarker(body)) responses[status] = null;
     else if (isZodSchema(body)) responses[status] = body;
+    else if (isPlainTypeMarker(body)) responses[status] = uncheckedSchema();
     else problems.add(at, `response ${status} cannot be described: ${describeUnsupported(body)}`);
   }
 
-  const tags = Array.isArray(metadata.tags) ? metadata.tags.filter((t): t is string => typeof t === 'string') : keyPath.length > 1 ? [keyPath[0] as string] : undefined;
-  const auth = normalizeAuthRequirement(metadata.auth);
+  const tagsOk = Array.isArray(metadata.tags) && metadata.tags.every((t) => typeof t === 'string');
+  if (metadata.tags !== undefined && !tagsOk) warn(`${at} metadata.tags`, 'is not a list of strings: ignored, the route is tagged by its first key');
+  const tags = tagsOk ? (metadata.tags as string[]) : keyPath.length > 1 ? [keyPath[0] as string] : undefined;
+  const auth = readAuth(at, route, routeName, metadata, settled, problems);
   const contentType = 'contentType' in route ? route.contentType : undefined;
 
   const spec: AnyRouteSpec = {
@@ -165,13 +214,48 @@ function convertRoute(name: string, keyPath: string[], route: AppRoute, handler:
   return spec;
 }
 
+const AuthInputSchema = z.union([z.boolean(), AuthRequirementSchema]);
+
+/** The kit's auth requirement of a route: from the `auth` option when given, else `metadata.auth` in the kit's shape. */
+function readAuth(at: string, route: AppRoute, name: string, metadata: Record<string, unknown>, settled: Settled, problems: ProblemList): AuthRequirement | undefined {
+  if (settled.auth) {
+    const mapped = settled.auth(route.metadata, route, name);
+    if (mapped === undefined) return undefined;
+    if (!AuthInputSchema.safeParse(mapped).success) {
+      problems.add(at, `the auth option returned ${preview(mapped)}: expected true, false, undefined or { required?, permissions?, schemes? }`);
+      return undefined;
+    }
+    return normalizeAuthRequirement(mapped);
+  }
+  const value = metadata.auth;
+  if (value === undefined) return undefined;
+  if (typeof value === 'object' && value !== null && AuthRequirementSchema.safeParse(value).success) return normalizeAuthRequirement(value as AuthRequirement);
+  problems.add(
+    at,
+    `metadata.auth is ${preview(value)}, which is not the kit's shape { required?, permissions?, schemes? }; ` +
+      'if it is your own data, pass fromTsRestRouter(contract, impl, { auth: (metadata) => ... }) to map it (or to return undefined)',
+  );
+  return undefined;
+}
+
+function preview(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value !== 'object' || value === null) return String(value);
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  } catch {
+    return Array.isArray(value) ? 'an array' : 'an object';
+  }
+}
+
 // Any schema with `safeParse` is taken as one; createModule's reader refuses the ones that are not Zod 3, naming the route.
 function isZodSchema(value: unknown): value is AnySchema {
   return isRecord(value) && typeof value.safeParse === 'function';
 }
 
 function describeUnsupported(value: unknown): string {
-  if (typeof value === 'symbol') return PLAIN_TYPE_HINT;
+  if (typeof value === 'symbol') return `expected a Zod schema, got ${String(value)}`;
   return `expected a Zod schema, got ${Array.isArray(value) ? 'an array' : typeof value}`;
 }
 

@@ -1,2 +1,3 @@
 export { fromTsRestRoute, fromTsRestRouter } from './from-ts-rest.js';
-export type { FromTsRestOptions, TsRestHandler, TsRestImplementation, TsRestRouteMetadata } from './from-ts-rest.js';
+export type { FromTsRestOptions, TsRestAuthMapper, TsRestHandler, TsRestImplementation, TsRestRequest, TsRestRouteMetadata } from './from-ts-rest.js';
+export { isNoBodyMarker, isOtherResponse, isPlainTypeMarker, isTsRestRoute } from './markers.js';

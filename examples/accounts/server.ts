@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
-import { createAccountsApp } from './app.js';
+import { accountsServerOptions, createAccountsApp } from './app.js';
 import { DEMO_TOKENS } from './providers.js';
 
 /** `npm start`: the Accounts API on PORT (default 3000), until SIGINT or SIGTERM. */
@@ -12,7 +12,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const { app, routes, close } = await createAccountsApp();
-const server = createServer(app);
+const server = createServer(accountsServerOptions, app);
 await new Promise<void>((resolve, reject) => {
   server.once('error', reject);
   server.listen(port, host, resolve);
@@ -22,7 +22,7 @@ const url = `http://${host}:${bound}`;
 
 console.log(`Accounts API listening on ${url}`);
 for (const route of routes) console.log(`  ${route.method.padEnd(6)} ${url}${route.path}  (${route.kind} ${route.name})`);
-console.log(`Docs:    ${url}/docs`);
+console.log(`Docs:    ${url}/docs (avatars: ${url}/docs/avatars)`);
 console.log(`Web app: ${url}/app/`);
 console.log('Demo tokens (Authorization: Bearer <token>):');
 for (const [token, { permissions }] of Object.entries(DEMO_TOKENS)) {

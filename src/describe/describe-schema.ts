@@ -1,5 +1,6 @@
 import { ValidationError } from '../error-taxonomy.js';
 import type { AnySchema } from '../route-spec.js';
+import { isUncheckedSchema } from './unchecked.js';
 import type { EffectKind, NumberCheck, SchemaDescription, StringCheck, StringFormat } from './schema-description.js';
 
 // The only place in the kit that reads Zod 3's private definitions (`_def`).
@@ -61,7 +62,11 @@ function describe(schema: AnySchema, at: string, lazyDepth: number): SchemaDescr
   assertZod3(schema, at);
   const def = schema._def as Def;
   // Filled in place after it is cached, so a schema reached again through z.lazy finds itself.
-  const node = { schema, ...(typeof def.description === 'string' ? { description: def.description } : {}) } as Record<string, unknown>;
+  const node = {
+    schema,
+    ...(typeof def.description === 'string' ? { description: def.description } : {}),
+    ...(isUncheckedSchema(schema) ? { unchecked: true } : {}),
+  } as Record<string, unknown>;
   cache.set(schema, node as unknown as SchemaDescription);
   const child = (value: unknown, where: string, depth = lazyDepth) => describe(value as AnySchema, `${at}${where}`, depth);
   const coerce = def.coerce === true;

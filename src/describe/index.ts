@@ -3,3 +3,4 @@ export { formatRule, zodFormatRegex, type FormatRule } from './format-rule.js';
 export { portablePattern } from './portable-pattern.js';
 export { acceptsOnlyUndefined, mayBeAbsent, mayBeNull, unwrapDescription } from './presence.js';
 export type * from './schema-description.js';
+export { isUncheckedSchema, uncheckedSchema, UNCHECKED_DESCRIPTION } from './unchecked.js';

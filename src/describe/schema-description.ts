@@ -49,6 +49,8 @@ interface Base {
   /** The Zod schema this node describes. Identity names shared schemas; `safeParse` validates. */
   readonly schema: AnySchema;
   readonly description?: string;
+  /** A stand-in for a contract part with no runtime schema (`c.type<>()`): not validated. */
+  readonly unchecked?: true;
 }
 
 export type SchemaDescription =

@@ -79,6 +79,10 @@ class Emitter {
 
   private body(node: SchemaDescription, path: string): JsonSchema {
     const { io } = this.options;
+    if (node.unchecked) {
+      this.lossy(path, 'unchecked', 'no runtime schema (c.type<>()): not validated, documented as any value');
+      return {};
+    }
     switch (node.kind) {
       case 'string':
         if (node.coerce && io === 'input') this.lossy(path, 'coerce', 'z.coerce.string() accepts any value and converts it');

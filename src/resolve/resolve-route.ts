@@ -2,6 +2,7 @@ import { normalizeAuthRequirement } from '../auth-requirement.js';
 import { describeSchema } from '../describe/describe-schema.js';
 import { acceptsOnlyUndefined, mayBeAbsent, unwrapDescription } from '../describe/presence.js';
 import type { SchemaDescription } from '../describe/schema-description.js';
+import type { Diagnostic } from '../diagnostic.js';
 import type { ProblemList } from '../problems.js';
 import { pathParamNames, type AnyRouteSpec, type AnySchema } from '../route-spec.js';
 import { authStatusesOf } from './auth-statuses.js';
@@ -24,12 +25,24 @@ const INPUT_PARTS = ['params', 'query', 'headers', 'body'] as const;
  * parameters with their wire format, the statuses auth and the binding can cause, and the
  * declared responses. Problems are collected under `at`.
  */
-export function resolveRoute(spec: AnyRouteSpec, registry: SchemaRegistry, problems: ProblemList, at: string): ResolvedRoute | undefined {
+export interface ResolveOptions {
+  /** Collects findings that do not stop the module (a part with no runtime schema). */
+  diagnostics: Diagnostic[];
+  /** Make those findings problems. */
+  strict: boolean;
+}
+
+export function resolveRoute(spec: AnyRouteSpec, registry: SchemaRegistry, problems: ProblemList, at: string, options: ResolveOptions = { diagnostics: [], strict: false }): ResolvedRoute | undefined {
   const kind = spec.source?.kind === 'ts-rest' ? 'ts-rest' : 'zod';
   const count = problems.items.length;
   const resolveSchema = (schema: AnySchema, part: string, derived: string): ResolvedSchema | undefined => {
     try {
       const described = describeSchema(schema, { at: `route ${spec.name} ${part}` });
+      if (described.unchecked) {
+        const message = 'no runtime schema (c.type<>()): not validated, documented as any value';
+        if (options.strict) problems.add(at, `${part}: ${message} (strict: give it a Zod schema)`);
+        else options.diagnostics.push({ level: 'warning', at: `route ${spec.name} ${part}`, message });
+      }
       return { schema, described, reference: registry.reference(schema, derived, kind) };
     } catch (error) {
       problems.add(at, (error as Error).message.replace(/^\[describe\] /, ''));

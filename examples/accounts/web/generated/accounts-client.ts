@@ -164,7 +164,7 @@ export interface CallOptions {
 }
 
 /** Codes of the failures that have no HTTP response the contract can describe. */
-export type ClientFailureCode = 'network_error' | 'timeout' | 'aborted' | 'invalid_response';
+export type ClientFailureCode = 'network_error' | 'timeout' | 'aborted' | 'invalid_response' | 'headers_failed';
 
 /** One HTTP response, discriminated on `status`. `ok` is true for the route's declared 2xx statuses only. */
 export interface ClientResponse<TStatus extends number, TBody, TOk extends boolean> {
@@ -197,7 +197,7 @@ export type SuccessBody<TResult extends AnyClientResult> = Extract<TResult, { ok
 export type FailureBody<TResult extends AnyClientResult> = Extract<TResult, { ok: false }>['body'];
 
 /** Thrown by `unwrap` for every outcome that is not a declared success. */
-export class ContractClientError<TBody = ModuleError> extends Error {
+export interface ContractClientError<TBody = ModuleError> extends Error {
   /** The HTTP status, or 0 when there was no usable response. */
   readonly status: number;
   /** The body's `code`. */
@@ -206,141 +206,21 @@ export class ContractClientError<TBody = ModuleError> extends Error {
   readonly body: TBody;
   /** The request id the server echoed, or else the one sent. */
   readonly requestId: string | undefined;
-
-  constructor(result: { status: number; body: TBody; requestId: string | undefined }, options?: { cause?: unknown }) {
-    const body = result.body as { code?: unknown; message?: unknown } | undefined;
-    const code = typeof body?.code === 'string' ? body.code : 'unexpected_status';
-    const text = typeof body?.message === 'string' ? body.message : `HTTP ${result.status}`;
-    super(`${result.status === 0 ? text : `[client] HTTP ${result.status} ${code}: ${text}`}${result.requestId ? ` (request ${result.requestId})` : ''}`, options);
-    this.name = 'ContractClientError';
-    this.status = result.status;
-    this.code = code;
-    this.body = result.body;
-    this.requestId = result.requestId;
-  }
 }
+
+// The runtime, compiled from the kit's client runtime (the code `createClient` runs), typed by the declarations around it.
+// @ts-ignore - compiled JavaScript on one line
+const runtime: any = (()=>{var h=class extends Error{constructor({status:t,body:r,requestId:s},i){let n=r,d=typeof n?.code=="string"?n.code:"unexpected_status",p=typeof n?.message=="string"?n.message:`HTTP ${t}`;super(`${t===0?p:`[client] HTTP ${t} ${d}: ${p}`}${s?` (request ${s})`:""}`,i),this.name="ContractClientError",this.status=t,this.code=d,this.body=r,this.requestId=s}};function E(e){return e instanceof Error&&e.name==="ContractClientError"&&typeof e.status=="number"&&typeof e.code=="string"}function x(e){if(!e)return"";let t=[],r=(s,i)=>t.push(`${encodeURIComponent(s)}=${encodeURIComponent(S(i))}`);for(let[s,i]of Object.entries(e))if(i!==void 0)if(Array.isArray(i)||i instanceof Set)for(let n of i)n!==void 0&&r(s,n);else if(I(i))for(let[n,d]of Object.entries(i))d!==void 0&&r(`${s}[${n}]`,d);else r(s,i);return t.join("&")}function S(e){return e===null?"":e instanceof Date?e.toISOString():typeof e=="object"?JSON.stringify(e):String(e)}function I(e){return typeof e=="object"&&!!e&&(Object.getPrototypeOf(e)??Object.prototype)===Object.prototype}function O(){return globalThis.crypto?.randomUUID?.()??Math.random().toString(36).slice(2)}var R="x-request-id";function b(e){let t={};for(let r in e)e[r]!=null&&(t[r.toLowerCase()]=e[r]);return t}async function $(e,t,r){let{headers:s,fetch:i,timeoutMs:n,requestId:d=!0}=e,p=`[client] ${t.method} ${t.route.path}`,f,y=(o,T,j,k)=>({status:0,ok:!1,body:{code:o,message:`${p}: ${T}`,...k&&{details:k}},headers:new Headers,requestId:f,error:j}),m=t.fetchOptions?.signal,c=n===void 0?void 0:AbortSignal.timeout(n),w=m&&c?AbortSignal.any([m,c]):m??c,g,u,a;try{g={...b(typeof s=="function"?await s():s),...t.headers},f=g[R],!f&&d&&(f=g[R]=d===!0?O():d()),u=await(i??fetch)(t.path+(t.search&&`?${t.search}`),{...t.fetchOptions,method:t.method,headers:g,body:t.body,signal:w});let o=u.headers.get("content-type")??"";a=/json/i.test(o)?JSON.parse(await u.text()):/^(text\/|$)/i.test(o)?await u.text()||void 0:await u.blob()}catch(o){return w?.aborted?c?.aborted?y("timeout",`timed out after ${n} ms`,o):y("aborted","aborted",o):u?y("invalid_response",`HTTP ${u.status}: ${o}`,o):y(g?"network_error":"headers_failed",String(o),o)}let{status:l}=u,C=l in t.route.responses;if(!C||l>399&&typeof a!="object"){let o=a;(typeof o?.code!="string"||typeof o.message!="string")&&(a={code:"unexpected_status",message:`${p}: unexpected HTTP ${l}`,...a!==void 0&&{details:a}})}else if(r){let o=r(l,a);if(!o.success)return y("invalid_response",`the ${l} body does not match the contract`,o.error,{status:l,issues:o.error.issues});a=o.data}return{status:l,ok:C&&l<300,body:a,headers:u.headers,requestId:u.headers.get(R)??f}}function q(e,t,r,s){let i=Object.fromEntries(s.map(n=>[n,!0]));return(n={})=>{let d=n.params??{},p=r.replace(/\/?:([^/?]+)\??/g,(y,m)=>{let c=d[m];return c==null||c===""?"":`${y.startsWith("/")?"/":""}${encodeURIComponent(String(c))}`}),f=t!=="GET"&&n.body!=null;return $(e,{method:t,route:{path:r,responses:i},path:e.baseUrl+p,search:x(n.query),headers:{...f&&{"content-type":"application/json"},...b(n.extraHeaders),...b(n.headers)},body:f?JSON.stringify(n.body):null,fetchOptions:n.fetchOptions})}}async function B(e){let t=await e;if(t.ok)return t.body;let r=t.error;throw new h(t,r===void 0?void 0:{cause:r})}return{ContractClientError:h,isContractClientError:E,route:q,unwrap:B}})();
+
+/** Thrown by `unwrap` for every outcome that is not a declared success. */
+export const ContractClientError: new <TBody = ModuleError>(result: { status: number; body: TBody; requestId: string | undefined }, options?: { cause?: unknown }) => ContractClientError<TBody> =
+  runtime.ContractClientError;
 
 /** Whether a value is a `ContractClientError`, checked by shape. */
-export function isContractClientError<TBody = ModuleError>(value: unknown): value is ContractClientError<TBody> {
-  return (
-    value instanceof Error &&
-    value.name === 'ContractClientError' &&
-    typeof (value as { status?: unknown }).status === 'number' &&
-    typeof (value as { code?: unknown }).code === 'string'
-  );
-}
+export const isContractClientError: <TBody = ModuleError>(value: unknown) => value is ContractClientError<TBody> = runtime.isContractClientError;
 
 /** Resolves to the body of a declared success; throws a `ContractClientError` for anything else. */
-export async function unwrap<TResult extends AnyClientResult>(result: TResult | Promise<TResult>): Promise<SuccessBody<TResult>> {
-  const settled = await result;
-  if (settled.ok) return settled.body as SuccessBody<TResult>;
-  const cause = (settled as { error?: unknown }).error;
-  throw new ContractClientError<FailureBody<TResult>>(settled as { status: number; body: FailureBody<TResult>; requestId: string | undefined }, cause === undefined ? undefined : { cause });
-}
+export const unwrap: <TResult extends AnyClientResult>(result: TResult | Promise<TResult>) => Promise<SuccessBody<TResult>> = runtime.unwrap;
 
-type RouteArgs = CallOptions & { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown; headers?: HeaderRecord };
-
-const REQUEST_ID = 'x-request-id';
-
-function encodeQuery(query: Record<string, unknown> | undefined): string {
-  if (!query) return '';
-  const pairs: string[] = [];
-  const push = (key: string, value: unknown) => pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(scalar(value))}`);
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value) || value instanceof Set) {
-      for (const item of value) if (item !== undefined) push(key, item);
-    } else if (isPlainObject(value)) {
-      for (const [inner, innerValue] of Object.entries(value)) if (innerValue !== undefined) push(`${key}[${inner}]`, innerValue);
-    } else push(key, value);
-  }
-  return pairs.join('&');
-}
-
-function scalar(value: unknown): string {
-  if (value === null) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value == 'object' && !!value && (Object.getPrototypeOf(value) ?? Object.prototype) === Object.prototype;
-}
-
-function lowerKeys(headers: HeaderRecord | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(headers ?? {})) if (value != null) out[key.toLowerCase()] = value;
-  return out;
-}
-
-async function send(options: ClientOptions, method: string, path: string, statuses: number[], args: RouteArgs = {}): Promise<AnyClientResult> {
-  const where = `[client] ${method} ${path}`;
-  const { headers: base, fetch: customFetch, timeoutMs, requestId = true } = options;
-  const params = args.params ?? {};
-  const route = path.replace(/\/?:([^/?]+)\??/g, (matched, name: string) => {
-    const value = params[name];
-    return value === undefined || value === null || value === '' ? '' : `${matched.startsWith('/') ? '/' : ''}${encodeURIComponent(String(value))}`;
-  });
-  const search = encodeQuery(args.query);
-  const hasBody = method !== 'GET' && args.body !== undefined && args.body !== null;
-  const headers: Record<string, string> = {
-    ...lowerKeys(typeof base === 'function' ? await base() : base),
-    ...(hasBody ? { 'content-type': 'application/json' } : {}),
-    ...lowerKeys(args.extraHeaders),
-    ...lowerKeys(args.headers),
-  };
-  let sent = headers[REQUEST_ID];
-  if (!sent && requestId) sent = headers[REQUEST_ID] = requestId === true ? newRequestId() : requestId();
-  const fail = (code: ClientFailureCode, message: string, error: unknown, details?: object): ClientFailure => ({
-    status: 0,
-    ok: false,
-    body: { code, message: `${where}: ${message}`, ...(details && { details }) },
-    headers: new Headers(),
-    requestId: sent,
-    error,
-  });
-
-  const outer = args.fetchOptions?.signal || undefined;
-  const timeout = timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs);
-  const signal = outer && timeout ? AbortSignal.any([outer, timeout]) : (outer ?? timeout);
-  let response: Response | undefined;
-  let data: unknown;
-  try {
-    response = await (customFetch ?? fetch)(options.baseUrl + route + (search && `?${search}`), {
-      ...args.fetchOptions,
-      method,
-      headers,
-      body: hasBody ? JSON.stringify(args.body) : null,
-      signal: signal ?? null,
-    });
-    const type = response.headers.get('content-type') ?? '';
-    data = /json/i.test(type) ? JSON.parse(await response.text()) : !type || /^text\//i.test(type) ? (await response.text()) || undefined : await response.blob();
-  } catch (error) {
-    if (signal?.aborted) return signal.reason === timeout?.reason ? fail('timeout', `timed out after ${timeoutMs} ms`, error) : fail('aborted', 'aborted', error);
-    // Once the response is in, what fails is its body: JSON that does not parse.
-    return response ? fail('invalid_response', `HTTP ${response.status}: ${error}`, error) : fail('network_error', String(error), error);
-  }
-
-  const { status } = response;
-  const declared = statuses.includes(status);
-  // A declared error status whose body is not JSON came from something else (a proxy, a wrong baseUrl).
-  if ((!declared || (status > 399 && typeof data != 'object')) && !isModuleError(data)) {
-    data = { code: 'unexpected_status', message: `${where}: unexpected HTTP ${status}`, ...(data !== undefined && { details: data }) };
-  }
-  // fetch never surfaces a 1xx status, so below 300 means 2xx.
-  return { status, ok: declared && status < 300, body: data, headers: response.headers, requestId: response.headers.get(REQUEST_ID) ?? sent };
-}
-
-function isModuleError(value: unknown): value is ModuleError {
-  return typeof value === 'object' && value !== null && typeof (value as ModuleError).code === 'string' && typeof (value as ModuleError).message === 'string';
-}
-
-function newRequestId(): string {
-  return globalThis.crypto?.randomUUID?.() ?? Math.random().toString(36).slice(2);
-}
-
-// A route's call: typed by the client interface, sent by `send`.
-function route(options: ClientOptions, method: string, path: string, statuses: number[]): never {
-  return ((args?: RouteArgs) => send(options, method, path, statuses, args)) as never;
-}
+// A route's call: typed by the client interface, sent by the runtime.
+const route: (options: ClientOptions, method: string, path: string, statuses: number[]) => never = runtime.route;

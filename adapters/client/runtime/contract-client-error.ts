@@ -1,4 +1,4 @@
-import type { ModuleError } from '../../src/module-error.js';
+import type { ModuleError } from '../../../src/module-error.js';
 
 /**
  * Thrown by `unwrap` for every outcome that is not a declared success: an error status, an
@@ -6,27 +6,24 @@ import type { ModuleError } from '../../src/module-error.js';
  */
 export class ContractClientError<TBody = ModuleError> extends Error {
   /** The HTTP status, or 0 when there was no usable response. */
-  readonly status: number;
+  declare readonly status: number;
   /** The body's `code` (`email_taken`, `not_found`, `timeout`...). */
-  readonly code: string;
+  declare readonly code: string;
   /** The error body, typed by the contract. */
-  readonly body: TBody;
+  declare readonly body: TBody;
   /** The request id the server echoed, or else the one sent. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
-  constructor(result: { status: number; body: TBody; requestId: string | undefined }, options?: { cause?: unknown }) {
-    const body = result.body as { code?: unknown; message?: unknown } | undefined;
-    const code = typeof body?.code === 'string' ? body.code : 'unexpected_status';
-    const text = typeof body?.message === 'string' ? body.message : `HTTP ${result.status}`;
-    super(
-      `${result.status === 0 ? text : `[client] HTTP ${result.status} ${code}: ${text}`}${result.requestId ? ` (request ${result.requestId})` : ''}`,
-      options,
-    );
+  constructor({ status, body, requestId }: { status: number; body: TBody; requestId: string | undefined }, options?: { cause?: unknown }) {
+    const error = body as { code?: unknown; message?: unknown } | undefined;
+    const code = typeof error?.code === 'string' ? error.code : 'unexpected_status';
+    const text = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
+    super(`${status === 0 ? text : `[client] HTTP ${status} ${code}: ${text}`}${requestId ? ` (request ${requestId})` : ''}`, options);
     this.name = 'ContractClientError';
-    this.status = result.status;
+    this.status = status;
     this.code = code;
-    this.body = result.body;
-    this.requestId = result.requestId;
+    this.body = body;
+    this.requestId = requestId;
   }
 }
 

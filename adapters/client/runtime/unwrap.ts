@@ -1,4 +1,4 @@
-import type { AnyClientResult, FailureBody, SuccessBody } from './client-result.js';
+import type { AnyClientResult, FailureBody, SuccessBody } from '../client-result.js';
 import { ContractClientError } from './contract-client-error.js';
 
 /**
