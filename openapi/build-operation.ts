@@ -41,7 +41,7 @@ export function buildOperation(route: ResolvedRoute, context: OperationContext):
   if (body) {
     operation.requestBody = {
       required: body.required,
-      content: { [route.contentType]: { schema: components.convert(body.described, 'input', { ...use, hint: `${use.hint}Body` }) } },
+      content: { [route.contentType]: { schema: components.convert(body.described, 'input', { ...use, hint: `${use.hint}Body` }, false, route.contentType === 'multipart/form-data') } },
     };
   }
 

@@ -101,7 +101,8 @@ export function moduleJsonSchemas(module: ContractModule): Record<string, JsonSc
     if (schema && !Object.values(definitions).includes(schema)) definitions[name] = schema;
   }
   const out: Record<string, JsonSchema> = {};
-  for (const [name, schema] of Object.entries(module.schemas)) out[`${name}.schema.json`] = toJsonSchema(schema, { title: name, definitions });
+  // What each schema accepts: defaults may be left out, as Zod fills them in.
+  for (const [name, schema] of Object.entries(module.schemas)) out[`${name}.schema.json`] = toJsonSchema(schema, { title: name, definitions, io: 'input' });
   return out;
 }
 

@@ -44,6 +44,7 @@ export class SchemaComponents {
   private readonly usedBy = new Map<SchemaDescription, Set<string>>();
   private readonly differs = new Map<string, boolean>();
   private readonly inputNeeded = new Set<string>();
+  private readonly multipart = new Set<SchemaDescription>();
 
   constructor(
     private readonly version: OpenApiVersion,
@@ -85,8 +86,10 @@ export class SchemaComponents {
   }
 
   /** `$ref` to a component, or an inline schema. `inline` forces the root inline even when it is named. */
-  convert(node: SchemaDescription, io: SchemaIo, use: SchemaUse, inline = false): OpenApiSchema {
-    return this.emit(node, io, use, inline, true);
+  convert(node: SchemaDescription, io: SchemaIo, use: SchemaUse, inline = false, multipart = false): OpenApiSchema {
+    // A named multipart body is emitted as one too: its file parts are binary strings.
+    if (multipart) this.multipart.add(node);
+    return this.emit(node, io, use, inline, true, undefined, multipart);
   }
 
   /** Every component, sorted by name: output forms, and the input forms that requests refer to. */
@@ -101,7 +104,7 @@ export class SchemaComponents {
         const canonical = this.nameOf.get(claim.node) as string;
         out[claim.name] =
           canonical === claim.name
-            ? this.emit(claim.node, 'output', { user: `component ${claim.name}`, hint: claim.name }, true, true)
+            ? this.emit(claim.node, 'output', { user: `component ${claim.name}`, hint: claim.name }, true, true, undefined, this.multipart.has(claim.node))
             : { $ref: `${SCHEMA_REF_PREFIX}${canonical}` };
       }
       for (const name of [...this.inputNeeded].filter((n) => !emittedInputs.has(n))) {
@@ -111,7 +114,7 @@ export class SchemaComponents {
           this.problems.add(`component ${name}`, `reads differently as input, and its input form's name "${inputName(name)}" is taken`);
           continue;
         }
-        out[inputName(name)] = this.emit(claim.node, 'input', { user: `component ${name}`, hint: name }, true, true);
+        out[inputName(name)] = this.emit(claim.node, 'input', { user: `component ${name}`, hint: name }, true, true, undefined, this.multipart.has(claim.node));
       }
     }
     return Object.fromEntries(Object.keys(out).sort().map((name) => [name, out[name] as OpenApiSchema]));
@@ -168,9 +171,10 @@ export class SchemaComponents {
   }
 
   /** Emits with component references; `record` says whether uses are recorded (false while probing). */
-  private emit(node: SchemaDescription, io: SchemaIo, use: SchemaUse, inlineRoot: boolean, record: boolean, refs?: Set<string>): OpenApiSchema {
+  private emit(node: SchemaDescription, io: SchemaIo, use: SchemaUse, inlineRoot: boolean, record: boolean, refs?: Set<string>, multipart = false): OpenApiSchema {
     return emitJsonSchema(node, {
       io,
+      multipart,
       dialect: this.version === '3.0.3' ? 'openapi-3.0' : '2020-12',
       inlineRoot,
       refFor: (current) => {

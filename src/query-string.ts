@@ -32,6 +32,7 @@ function scalar(value: unknown): string {
   return String(value);
 }
 
+// An object literal, or an object with no prototype; not a Date, a Map or a class instance.
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value == 'object' && !!value && (Object.getPrototypeOf(value) ?? Object.prototype) === Object.prototype;
+  return (value as object | null)?.constructor === Object || (!!value && !Object.getPrototypeOf(value));
 }

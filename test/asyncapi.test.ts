@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Parser } from '@asyncapi/parser';
 import { describe, expect, it } from 'vitest';
 import { createModule } from '@webstir-io/module-contract';
+import { buildArtifacts } from '@webstir-io/module-contract/artifacts';
 import { generateAsyncApi } from '@webstir-io/module-contract/asyncapi';
 import { consumes, streamFor } from '@webstir-io/module-contract/events';
 import { eventArtifacts } from '../examples/events/artifacts.js';
@@ -92,7 +93,13 @@ describe('AsyncAPI 3.0 document', () => {
   });
 });
 
-describe('examples/events/generated', () => {
+describe('examples/events generated files', () => {
+  it('has the Pydantic models that module-contract python writes now (cd examples/events/python && module-contract python --out models)', async () => {
+    const { files } = await buildArtifacts({ modules: [coachModule] });
+    const root = join(import.meta.dirname, '..', 'examples', 'events', 'python', 'models');
+    for (const file of ['__init__.py', 'models.py']) expect(readFileSync(join(root, file), 'utf8'), file).toBe(files.get(`python/${file}`));
+  });
+
   it('matches a fresh build in memory (run examples/events/build.ts after changing the example)', async () => {
     const root = join(import.meta.dirname, '..', 'examples', 'events', 'generated');
     for (const [path, text] of Object.entries(await eventArtifacts())) {

@@ -8,8 +8,8 @@ import { redisMissing, startRedisServer, type RedisServer } from './fixtures/red
 
 const PYTHON = process.env.PYTHON ?? 'python3';
 const pythonMissing =
-  process.env.CI !== 'true' && spawnSync(PYTHON, ['-c', 'import redis, jsonschema'], { encoding: 'utf8' }).status !== 0
-    ? 'Python with redis and jsonschema not found: "pip install redis jsonschema" (CI does) to run the Python consumer'
+  process.env.CI !== 'true' && spawnSync(PYTHON, ['-c', 'import redis, jsonschema, pydantic'], { encoding: 'utf8' }).status !== 0
+    ? 'Python with redis, jsonschema and pydantic not found: "pip install redis jsonschema pydantic" (CI does) to run the Python consumer'
     : false;
 if (pythonMissing) console.warn(`[python consumer skipped] ${pythonMissing}`);
 

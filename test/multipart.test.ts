@@ -7,7 +7,7 @@ import { initContract } from '@ts-rest/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createClient } from '@webstir-io/module-contract/client';
-import { openApiToJson, openApiToYaml } from '@webstir-io/module-contract/openapi';
+import { openApiToJson } from '@webstir-io/module-contract/openapi';
 import { avatarsContract } from '../examples/accounts/avatars-contract.js';
 import { avatarsOpenApi } from '../examples/accounts/avatars-openapi-docs.js';
 import { startAccountsServer } from './fixtures/express-server.js';
@@ -186,13 +186,11 @@ describe('the Accounts example: avatars', () => {
     ]);
   });
 
-  it('documents the avatar routes at /docs/avatars, as the committed generated/avatars/ files say', async () => {
+  it('documents the avatar routes at /docs/avatars, as the document the build writes', async () => {
     const fresh = avatarsOpenApi();
-    const generated = join(import.meta.dirname, '..', 'examples', 'accounts', 'generated', 'avatars');
-    expect(readFileSync(join(generated, 'openapi.json'), 'utf8')).toBe(openApiToJson(fresh));
-    expect(readFileSync(join(generated, 'openapi.yaml'), 'utf8')).toBe(openApiToYaml(fresh));
     const served = await fetch(`${accounts.url}/docs/avatars/openapi.json`);
-    expect(Object.keys(((await served.json()) as { paths: object }).paths)).toEqual(['/api/accounts/{id}/avatar']);
+    expect(await served.json()).toEqual(JSON.parse(openApiToJson(fresh)));
+    expect(Object.keys(fresh.paths ?? {})).toEqual(['/api/accounts/{id}/avatar']);
     expect(fresh.paths!['/api/accounts/{id}/avatar']!.put!.requestBody).toMatchObject({ content: { 'multipart/form-data': {} } });
   });
 });

@@ -181,7 +181,7 @@ describe('the Accounts OpenAPI document', () => {
                 schema:
                   type: string
                   format: uuid
-                  pattern: ^[0-9a-fA-FA-Fa-f]{8}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{12}$
+                  pattern: ^[0-9a-fA-F]{8}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{12}$
             responses:
               "200":
                 description: OK
@@ -211,7 +211,7 @@ describe('the Accounts OpenAPI document', () => {
                 schema:
                   type: string
                   format: uuid
-                  pattern: ^[0-9a-fA-FA-Fa-f]{8}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{12}$
+                  pattern: ^[0-9a-fA-F]{8}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{12}$
             responses:
               "204":
                 description: No Content
@@ -242,7 +242,7 @@ describe('the Accounts OpenAPI document', () => {
               id:
                 type: string
                 format: uuid
-                pattern: ^[0-9a-fA-FA-Fa-f]{8}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{4}\\b-[0-9a-fA-FA-Fa-f]{12}$
+                pattern: ^[0-9a-fA-F]{8}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{4}\\b-[0-9a-fA-F]{12}$
               email:
                 type: string
                 pattern: ^(?!\\.)(?!.*\\.\\.)([A-Za-z0-9_'+\\-\\.]*)[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\\-]*\\.)+[A-Za-z]{2,}$

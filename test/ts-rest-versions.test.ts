@@ -23,6 +23,7 @@ interface Version {
 const current: Version = { name: versionOf(root) };
 const next: Version = { name: nextInstalled ? versionOf(nextDir) : 'next', dir: nextDir };
 
+mkdirSync(join(root, '.tmp'), { recursive: true });
 const work = mkdtempSync(join(root, '.tmp', 'ts-rest-versions-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -13,7 +13,7 @@ export const avatarsOpenApiOptions = {
   tags: [{ name: 'avatars', description: 'Account avatars' }],
 } satisfies Omit<OpenApi31Options, 'openapi'>;
 
-/** The Avatars OpenAPI 3.1 document, served at `/docs/avatars` and written to `generated/avatars/` by the build. */
+/** The Avatars OpenAPI 3.1 document, served at `/docs/avatars` and written to `generated/avatars.openapi.{json,yaml}` by the build. */
 export function avatarsOpenApi(module: ContractModule = createAvatarsModule(new MemoryAccountStore())) {
   return generateOpenApi(module, avatarsOpenApiOptions);
 }

@@ -3,29 +3,21 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openApiToJson, openApiToYaml, type OpenApiDocument } from '@webstir-io/module-contract/openapi';
 import { avatarsOpenApi } from './avatars-openapi-docs.js';
-import { accountsOpenApi } from './openapi-docs.js';
 
-/** The files of `examples/accounts/generated/`, by name, as the build writes them. */
-export function accountsOpenApiFiles(document: OpenApiDocument = accountsOpenApi()): Record<string, string> {
-  const avatars = avatarsOpenApi();
-  return {
-    'openapi.json': openApiToJson(document),
-    'openapi.yaml': openApiToYaml(document),
-    'avatars/openapi.json': openApiToJson(avatars),
-    'avatars/openapi.yaml': openApiToYaml(avatars),
-  };
+/** Where the Avatars module's document is committed; the Accounts artifact set is `generated/`. */
+export const AVATARS_GENERATED_DIR = 'examples/accounts/avatars-generated';
+
+/** The files of the Avatars document, by name, as the build writes them. */
+export function avatarsOpenApiFiles(document: OpenApiDocument = avatarsOpenApi()): Record<string, string> {
+  return { 'openapi.json': openApiToJson(document), 'openapi.yaml': openApiToYaml(document) };
 }
 
-/** Writes `examples/accounts/generated/openapi.json` and `openapi.yaml` (run from `dist/` by the build). */
-export async function writeAccountsOpenApi(): Promise<string> {
+/** Writes the Avatars document (run from `dist/` by the build). */
+export async function writeAvatarsOpenApi(): Promise<string> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-  const out = join(root, 'examples', 'accounts', 'generated');
+  const out = join(root, AVATARS_GENERATED_DIR);
   mkdirSync(out, { recursive: true });
-  const document = accountsOpenApi();
-  for (const [file, text] of Object.entries(accountsOpenApiFiles(document))) {
-    mkdirSync(dirname(join(out, file)), { recursive: true });
-    writeFileSync(join(out, file), text);
-  }
-  const operations = Object.values(document.paths ?? {}).reduce((n, item) => n + Object.keys(item).length, 0);
-  return `OpenAPI ${document.openapi}, ${operations} operations, written to ${relative(root, out)}/openapi.{json,yaml} (and avatars/)`;
+  const document = avatarsOpenApi();
+  for (const [file, text] of Object.entries(avatarsOpenApiFiles(document))) writeFileSync(join(out, file), text);
+  return `OpenAPI ${document.openapi} written to ${relative(root, out)}/openapi.{json,yaml}`;
 }

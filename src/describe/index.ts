@@ -4,3 +4,4 @@ export { portablePattern } from './portable-pattern.js';
 export { acceptsOnlyUndefined, mayBeAbsent, mayBeNull, unwrapDescription } from './presence.js';
 export type * from './schema-description.js';
 export { isUncheckedSchema, uncheckedSchema, UNCHECKED_DESCRIPTION } from './unchecked.js';
+export { lossyConstructs, type LossyConstruct } from './lossy-constructs.js';

@@ -11,6 +11,7 @@ export function portablePattern(source: string, flags = ''): string | undefined 
   const caseless = flags.includes('i');
   let out = '';
   let inClass = false;
+  let classBody = '';
   for (let i = 0; i < source.length; i++) {
     const char = source[i] as string;
     if (char === '\\') {
@@ -31,9 +32,11 @@ export function portablePattern(source: string, flags = ''): string | undefined 
         // a-z → a-zA-Z inside a class.
         if (source[i + 1] === '-' && /[A-Za-z]/.test(source[i + 2] ?? '')) {
           const end = source[i + 2] as string;
-          out += `${char}-${end}${swapCase(char)}-${swapCase(end)}`;
+          const other = `${swapCase(char)}-${swapCase(end)}`;
+          // A class that already lists the other case (`[a-fA-F]`) needs nothing added.
+          out += classBody.includes(other) ? `${char}-${end}` : `${char}-${end}${other}`;
           i += 2;
-        } else out += `${char}${swapCase(char)}`;
+        } else out += classBody.includes(swapCase(char)) ? char : `${char}${swapCase(char)}`;
         continue;
       }
       out += char;
@@ -41,6 +44,7 @@ export function portablePattern(source: string, flags = ''): string | undefined 
     }
     if (char === '[') {
       inClass = true;
+      classBody = source.slice(i + 1, source.indexOf(']', i + 1));
       out += char;
       if (source[i + 1] === '^') {
         out += '^';

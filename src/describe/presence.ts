@@ -27,6 +27,8 @@ export function mayBeAbsent(node: SchemaDescription, io: 'input' | 'output', see
       return mayBeAbsent(node.inner, io, seen);
     case 'effect':
       if (node.effect === 'preprocess' && io === 'input') return safeAccepts(node, undefined);
+      // z.custom()/z.instanceof() decide for themselves whether undefined passes.
+      if (node.effect === 'custom') return safeAccepts(node, undefined);
       return mayBeAbsent(node.inner, io, seen);
     case 'pipe':
       return mayBeAbsent(io === 'input' ? node.in : node.out, io, seen);

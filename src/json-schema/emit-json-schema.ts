@@ -28,6 +28,11 @@ export interface EmitOptions {
   /** An unnamed node that contains itself: return the `$ref` that reaches it. */
   onRecursion?: (node: SchemaDescription, path: string) => string;
   onLossy?: (part: LossyPart) => void;
+  /**
+   * The schema describes a `multipart/form-data` body: a part checked by a function
+   * (`z.instanceof(File)`, `z.custom<File>()`) is a file, `{ type: 'string', format: 'binary' }`.
+   */
+  multipart?: boolean;
 }
 
 /**
@@ -274,7 +279,8 @@ class Emitter {
       return {
         type: 'array',
         prefixItems: items.map((item, i) => this.emit(item, `${path}/prefixItems/${i}`)),
-        items: rest ? this.emit(rest, `${path}/items`) : false,
+        // Without a rest element, `maxItems` already closes the tuple.
+        ...(rest ? { items: this.emit(rest, `${path}/items`) } : {}),
         ...bounds,
       };
     }
@@ -282,7 +288,7 @@ class Emitter {
       return {
         type: 'array',
         items: items.map((item, i) => this.emit(item, `${path}/items/${i}`)),
-        additionalItems: rest ? this.emit(rest, `${path}/additionalItems`) : false,
+        ...(rest ? { additionalItems: this.emit(rest, `${path}/additionalItems`) } : {}),
         ...bounds,
       };
     }
@@ -303,6 +309,8 @@ class Emitter {
     if (required.length > 0) json.required = required;
     if (node.catchall) json.additionalProperties = this.emit(node.catchall, `${path}/additionalProperties`);
     else if (node.unknownKeys === 'strict') json.additionalProperties = false;
+    // Zod keeps unknown keys of a passthrough object: say so, for generators that drop them by default.
+    else if (node.unknownKeys === 'passthrough') json.additionalProperties = true;
     return json;
   }
 
@@ -364,6 +372,7 @@ class Emitter {
     const { io } = this.options;
     switch (node.effect) {
       case 'custom':
+        if (this.options.multipart) return { type: 'string', format: 'binary' };
         this.lossy(path, 'custom', 'z.custom()/z.instanceof() run a function; documented as any value');
         return {};
       case 'refine':

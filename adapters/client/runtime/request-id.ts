@@ -1,4 +1,4 @@
 /** A random request id: a UUID where `crypto.randomUUID` exists (secure contexts), else a shorter random string. */
 export function newRequestId(): string {
-  return globalThis.crypto?.randomUUID?.() ?? Math.random().toString(36).slice(2);
+  return crypto.randomUUID?.() ?? Math.random().toString(36).slice(2);
 }

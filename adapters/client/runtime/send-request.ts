@@ -80,7 +80,7 @@ export async function sendRequest(options: Omit<ClientOptions, 'baseUrl' | 'vali
     }
   } else if (check) {
     const checked = check(status, data);
-    if (!checked.success) return fail('invalid_response', `the ${status} body does not match the contract`, checked.error, { status, issues: checked.error.issues });
+    if (!checked.success) return fail('invalid_response', `HTTP ${status}: the body breaks the contract`, checked.error, { status, issues: checked.error.issues });
     data = checked.data;
   }
   // fetch never surfaces a 1xx status, so below 300 means 2xx.

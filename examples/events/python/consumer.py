@@ -1,8 +1,9 @@
 """A Python service consuming the coach events from Redis Streams with redis-py.
 
-It reads as a consumer group, validates each envelope and its payload against the JSON Schemas the
-build writes (examples/events/generated/schemas/), acknowledges a message only after it was handled,
-and dead-letters what it cannot validate to <stream>:dead with the reason, as the Node buses do.
+It reads as a consumer group, validates each envelope against event-envelope.schema.json and its
+payload with the generated Pydantic model of its version (models/, written by `module-contract python`),
+acknowledges a message only after it was handled, and dead-letters what it cannot validate to
+<stream>:dead with the reason, as the Node buses do.
 
     python3 examples/events/python/consumer.py --redis-url redis://127.0.0.1:6379
 
@@ -18,7 +19,9 @@ import time
 from pathlib import Path
 
 import redis
+from pydantic import BaseModel
 
+from models import CoachReflectV2
 from validators import EventValidators, ValidationFailed
 
 HERE = Path(__file__).resolve().parent
@@ -33,18 +36,19 @@ ACCEPTS = {
 }
 
 
-def handle(event: dict, payload: dict) -> dict:
+def handle(event: dict, payload: BaseModel) -> dict:
     """The service's own work on one validated event; here it summarises the event."""
     summary: dict = {"id": event["id"], "type": event["type"], "v": event["v"]}
-    if event["type"] == "coach.reflect":
-        summary["trade"] = payload["trade"]["id"]
+    if isinstance(payload, CoachReflectV2):
+        summary["trade"] = payload.trade.id
+        summary["biasTags"] = list(payload.biasTags)
     return summary
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379")
-    parser.add_argument("--schemas", type=Path, default=DEFAULT_SCHEMAS, help="folder of <type>.v<N>.schema.json files")
+    parser.add_argument("--schemas", type=Path, default=DEFAULT_SCHEMAS, help="folder holding event-envelope.schema.json")
     parser.add_argument("--group", default="python")
     parser.add_argument("--consumer", default="python-1")
     parser.add_argument("--expect", type=int, default=0, help="exit after handling this many events (0: run until stopped)")

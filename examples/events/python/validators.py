@@ -1,7 +1,8 @@
-"""Validation of event envelopes and payloads against the JSON Schemas the build writes.
+"""Validation of event envelopes and payloads.
 
-The envelope is checked against event-envelope.schema.json, a payload against <type>.v<N>.schema.json,
-both with the jsonschema package (formats such as date-time checked too).
+The envelope is checked against event-envelope.schema.json with the jsonschema package. A payload is
+checked by the Pydantic model generated for its version (`module-contract python`, in models/), found
+by the name of its schema, `<type>.v<N>.schema.json`, and returned as that model.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ from datetime import datetime
 from pathlib import Path
 
 from jsonschema import Draft7Validator, FormatChecker
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+
+from models import MODELS_BY_SCHEMA
 
 # jsonschema checks "date-time" only when rfc3339-validator is installed; the envelope's timestamp must
 # be checked either way, so fall back to the standard library.
@@ -35,7 +40,6 @@ class EventValidators:
     def __init__(self, schemas: Path) -> None:
         self._folder = schemas
         self._envelope = self._load("event-envelope.schema.json")
-        self._payloads: dict[str, Draft7Validator] = {}
 
     def envelope(self, text: str | None) -> dict:
         if text is None:
@@ -47,15 +51,16 @@ class EventValidators:
         self._check(self._envelope, value, "envelope")
         return value
 
-    def payload(self, event_type: str, version: int, value: object) -> object:
-        name = f"{event_type}.v{version}"
-        validator = self._payloads.get(name)
-        if validator is None:
-            if not (self._folder / f"{name}.schema.json").exists():
-                raise ValidationFailed(f"no schema for {name}")
-            validator = self._payloads[name] = self._load(f"{name}.schema.json")
-        self._check(validator, value, "payload")
-        return value
+    def payload(self, event_type: str, version: int, value: object) -> BaseModel:
+        model = MODELS_BY_SCHEMA.get(f"{event_type}.v{version}.schema.json")
+        if model is None:
+            raise ValidationFailed(f"no model for {event_type}.v{version}")
+        try:
+            return model.model_validate(value)
+        except PydanticValidationError as error:
+            raise ValidationFailed(
+                "; ".join(f"{'.'.join(['payload', *map(str, issue['loc'])])}: {issue['msg']}" for issue in error.errors())
+            ) from None
 
     def _load(self, file: str) -> Draft7Validator:
         schema = json.loads((self._folder / file).read_text(encoding="utf-8"))

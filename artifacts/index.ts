@@ -1,0 +1,16 @@
+export { buildArtifacts } from './build-artifacts.js';
+export type { ArtifactSet, ArtifactSources, BuildArtifactsOptions } from './build-artifacts.js';
+export { checkArtifacts, shortDiff } from './check-artifacts.js';
+export type { ArtifactDifference } from './check-artifacts.js';
+export { collectFidelity } from './fidelity.js';
+export type { FidelityEntry } from './fidelity.js';
+export { ArtifactInputError } from './input-error.js';
+export { CONFIG_FILES, ContractsConfigSchema, loadConfig } from './load-config.js';
+export type { ConfigOverrides, ContractsConfig, ContractsConfigInput, LoadedConfig } from './load-config.js';
+export { importEntry, loadModuleEntry, loadSchemaEntry } from './load-entry.js';
+export { loadSources } from './load-sources.js';
+export { DRAFT_URIS, schemaFileName, toSchemaFiles } from './json-schema-files.js';
+export type { JsonSchemaDraft } from './json-schema-files.js';
+export { generatePydantic } from './pydantic/generate-pydantic.js';
+export type { GeneratePydanticOptions, PydanticOutput } from './pydantic/generate-pydantic.js';
+export { listArtifactFiles, writeArtifacts } from './write-artifacts.js';
