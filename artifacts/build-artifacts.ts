@@ -114,15 +114,12 @@ function withEventFiles(files: Map<string, JsonSchema>, modules: readonly Contra
   const out = new Map(files);
   for (const module of modules) {
     for (const event of module.manifest.events ?? []) {
-      const name = `${event.name}.v${event.version}`;
-      const derived = schemaFileName(`events.${name}`);
-      const document = out.get(derived);
-      if (document) {
-        out.delete(derived);
-        out.set(schemaFileName(name), { ...document, $id: schemaFileName(name), title: name });
-      } else if (out.has(schemaFileName(event.payload.name))) {
-        const { $schema } = out.get(schemaFileName(event.payload.name)) as JsonSchema;
-        out.set(schemaFileName(name), { $schema, $id: schemaFileName(name), title: name, $ref: schemaFileName(event.payload.name) });
+      for (const { v, payload } of event.versions) {
+        // An unnamed payload is already `<type>.v<N>`; a named one gets a file that refers to it.
+        const name = `${event.type}.v${v}`;
+        if (payload.name === name || out.has(schemaFileName(name)) || !out.has(schemaFileName(payload.name))) continue;
+        const { $schema } = out.get(schemaFileName(payload.name)) as JsonSchema;
+        out.set(schemaFileName(name), { $schema, $id: schemaFileName(name), title: name, $ref: schemaFileName(payload.name) });
       }
     }
   }

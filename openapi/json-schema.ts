@@ -1,4 +1,5 @@
 import type { AnySchema } from '../src/route-spec.js';
+import { eventEnvelopeSchema } from '../src/events/event-envelope.js';
 import { ModuleErrorSchema } from '../src/module-error.js';
 import { ModuleManifestSchema } from '../src/module-manifest.js';
 import { RouteDefinitionSchema } from '../src/route-definition.js';
@@ -80,6 +81,7 @@ export const KIT_SCHEMAS = {
   'view-definition': { title: 'ViewDefinition', schema: ViewDefinitionSchema },
   'module-error': { title: 'ModuleError', schema: ModuleErrorSchema },
   'schema-reference': { title: 'SchemaReference', schema: SchemaReferenceSchema },
+  'event-envelope': { title: 'EventEnvelope', schema: eventEnvelopeSchema },
 } as const;
 
 /** JSON Schema documents for the kit's own shapes, keyed by file name. */
