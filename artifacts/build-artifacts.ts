@@ -1,6 +1,7 @@
 import { generateClient } from '../adapters/client/codegen/generate-client.js';
 import { openApiToJson, openApiToYaml } from '../openapi/format-document.js';
 import { generateOpenApi } from '../openapi/generate-openapi.js';
+import { asyncApiToJson, asyncApiToYaml, generateAsyncApi } from '../openapi/asyncapi/generate-asyncapi.js';
 import { formatJson, moduleJsonSchemas, type JsonSchema } from '../openapi/json-schema.js';
 import type { GenerateOpenApiOptions } from '../openapi/openapi-options.js';
 import { createModule, type ContractModule } from '../src/create-module.js';
@@ -61,6 +62,15 @@ export async function buildArtifacts(sources: ArtifactSources, options: BuildArt
     const document = generateOpenApi(modules, sources.openapi as never);
     files.set('openapi.json', openApiToJson(document));
     files.set('openapi.yaml', openApiToYaml(document));
+  }
+
+  for (const module of modules) {
+    if (!module.manifest.events?.length) continue;
+    await stage(`AsyncAPI document of ${module.manifest.name}`);
+    const prefix = several ? `${module.manifest.name}/` : '';
+    const document = generateAsyncApi(module);
+    files.set(`${prefix}asyncapi.json`, asyncApiToJson(document));
+    files.set(`${prefix}asyncapi.yaml`, await asyncApiToYaml(document));
   }
 
   await stage('JSON Schema files');

@@ -100,6 +100,15 @@ describe('examples/events generated files', () => {
     for (const file of ['__init__.py', 'models.py']) expect(readFileSync(join(root, file), 'utf8'), file).toBe(files.get(`python/${file}`));
   });
 
+  it('is part of the artifact set `module-contract build` writes for a module with events, and passes the parser there', async () => {
+    const { files } = await buildArtifacts({ modules: [coachModule] });
+    const json = JSON.parse(files.get('asyncapi.json') as string) as unknown;
+    expect(json).toEqual(generateAsyncApi(coachModule));
+    expect(await problems(json)).toEqual([]);
+    expect(files.get('asyncapi.yaml')).toMatch(/^asyncapi: 3\.0\.0$/m);
+    expect([...files.keys()].filter((f) => f.startsWith('schemas/coach.reflect.'))).toEqual(['schemas/coach.reflect.v1.schema.json', 'schemas/coach.reflect.v2.schema.json']);
+  });
+
   it('matches a fresh build in memory (run examples/events/build.ts after changing the example)', async () => {
     const root = join(import.meta.dirname, '..', 'examples', 'events', 'generated');
     for (const [path, text] of Object.entries(await eventArtifacts())) {
