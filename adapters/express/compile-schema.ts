@@ -214,18 +214,29 @@ function compileObject(node: Extract<SchemaDescription, { kind: 'object' }>, dep
     const data = value as Record<string, unknown>;
     // `same` stays true while the output would equal the input; then the input itself is returned.
     let same = !hasToJson(data);
+    // Declared keys the input holds as its own: the input stands for the output only if each is
+    // also enumerable, which the key pass below confirms by counting (cheaper than asking per key).
+    let own = 0;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
       const input = data[key];
       const parsed = (checks[i] as CompiledCheck)(input);
       if (parsed === FAIL) return clear(FAIL);
       parsedValues[i] = parsed;
-      if (same && (parsed !== input || (parsed === undefined ? key in data && !isOwnEnumerable(data, key) : !isOwnEnumerable(data, key)))) same = false;
+      if (!same) continue;
+      if (parsed !== input) same = false;
+      else if (parsed !== undefined || key in data) {
+        if (Object.hasOwn(data, key)) own++;
+        else same = false;
+      }
     }
     let extras: string[] | undefined;
     // Zod writes the declared keys in declaration order, then (passthrough) the others: the input
     // stands for the output only when its keys already come in that order.
     let last = -1;
+    // Declared keys met by `for...in` (own and enumerable, since every declared key the input
+    // holds is own): all of them when none is hidden from enumeration.
+    let seen = 0;
     if (unknownKeys === 'strip') {
       if (same) {
         for (const key in data) {
@@ -235,6 +246,7 @@ function compileObject(node: Extract<SchemaDescription, { kind: 'object' }>, dep
             break;
           }
           last = index;
+          seen++;
         }
       }
     } else {
@@ -243,6 +255,7 @@ function compileObject(node: Extract<SchemaDescription, { kind: 'object' }>, dep
         if (index !== undefined) {
           if (extras || index < last) same = false;
           last = index;
+          seen++;
           continue;
         }
         if (unknownKeys === 'strict') return clear(FAIL);
@@ -250,7 +263,7 @@ function compileObject(node: Extract<SchemaDescription, { kind: 'object' }>, dep
         if (key === '__proto__' || data[key] === undefined || !isOwnEnumerable(data, key)) same = false;
       }
     }
-    if (same) return clear(value);
+    if (same && seen === own) return clear(value);
 
     const out: Record<string, unknown> = {};
     for (let i = 0; i < keys.length; i++) {
