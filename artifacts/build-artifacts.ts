@@ -1,6 +1,7 @@
 import { generateClient } from '../adapters/client/codegen/generate-client.js';
 import { openApiToJson, openApiToYaml } from '../openapi/format-document.js';
 import { generateOpenApi } from '../openapi/generate-openapi.js';
+import { asyncApiToJson, asyncApiToYaml, generateAsyncApi } from '../openapi/asyncapi/generate-asyncapi.js';
 import { formatJson, moduleJsonSchemas, type JsonSchema } from '../openapi/json-schema.js';
 import type { GenerateOpenApiOptions } from '../openapi/openapi-options.js';
 import { createModule, type ContractModule } from '../src/create-module.js';
@@ -63,6 +64,15 @@ export async function buildArtifacts(sources: ArtifactSources, options: BuildArt
     files.set('openapi.yaml', openApiToYaml(document));
   }
 
+  for (const module of modules) {
+    if (!module.manifest.events?.length) continue;
+    await stage(`AsyncAPI document of ${module.manifest.name}`);
+    const prefix = several ? `${module.manifest.name}/` : '';
+    const document = generateAsyncApi(module);
+    files.set(`${prefix}asyncapi.json`, asyncApiToJson(document));
+    files.set(`${prefix}asyncapi.yaml`, await asyncApiToYaml(document));
+  }
+
   await stage('JSON Schema files');
   const documents = schemaDocuments(modules, sources.schemas ?? {});
   const draft = options.draft ?? '2020-12';
@@ -114,15 +124,12 @@ function withEventFiles(files: Map<string, JsonSchema>, modules: readonly Contra
   const out = new Map(files);
   for (const module of modules) {
     for (const event of module.manifest.events ?? []) {
-      const name = `${event.name}.v${event.version}`;
-      const derived = schemaFileName(`events.${name}`);
-      const document = out.get(derived);
-      if (document) {
-        out.delete(derived);
-        out.set(schemaFileName(name), { ...document, $id: schemaFileName(name), title: name });
-      } else if (out.has(schemaFileName(event.payload.name))) {
-        const { $schema } = out.get(schemaFileName(event.payload.name)) as JsonSchema;
-        out.set(schemaFileName(name), { $schema, $id: schemaFileName(name), title: name, $ref: schemaFileName(event.payload.name) });
+      for (const { v, payload } of event.versions) {
+        // An unnamed payload is already `<type>.v<N>`; a named one gets a file that refers to it.
+        const name = `${event.type}.v${v}`;
+        if (payload.name === name || out.has(schemaFileName(name)) || !out.has(schemaFileName(payload.name))) continue;
+        const { $schema } = out.get(schemaFileName(payload.name)) as JsonSchema;
+        out.set(schemaFileName(name), { $schema, $id: schemaFileName(name), title: name, $ref: schemaFileName(payload.name) });
       }
     }
   }

@@ -34,7 +34,7 @@ const REASONS: Record<string, string> = {
 /** Zod constructs in the modules' and the extra schemas that JSON Schema cannot express, by schema and path. */
 export function collectFidelity(modules: readonly ContractModule[], schemas: Readonly<Record<string, AnySchema>>): FidelityEntry[] {
   const bySchema = new Map<string, AnySchema>();
-  for (const module of modules) for (const [name, schema] of Object.entries(module.schemas)) bySchema.set(eventFileStem(module, name), schema);
+  for (const module of modules) for (const [name, schema] of Object.entries(module.schemas)) bySchema.set(name, schema);
   for (const [name, schema] of Object.entries(schemas)) if (!bySchema.has(name)) bySchema.set(name, schema);
   // Path, query and header values arrive as strings: coercing them is how they are read, not a loss.
   const stringInputs = new Set<string>();
@@ -52,8 +52,3 @@ export function collectFidelity(modules: readonly ContractModule[], schemas: Rea
   return out;
 }
 
-// Event payloads are written as `<type>.v<N>`; everything else under its own name.
-function eventFileStem(module: ContractModule, name: string): string {
-  const event = /^events\.(.+)\.v(\d+)$/.exec(name);
-  return event && module.manifest.events?.some((e) => e.name === event[1] && String(e.version) === event[2]) ? `${event[1]}.v${event[2]}` : name;
-}

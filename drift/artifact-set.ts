@@ -10,8 +10,38 @@ export interface ManifestLike {
   contractVersion?: string;
   routes?: { name: string; method: string; path: string; deprecated?: boolean }[];
   views?: { name: string; path: string; data?: { name: string }; params?: { name: string } }[];
-  events?: { name: string; version: number; direction?: 'emit' | 'consume'; payload?: { name: string }; deprecated?: boolean }[];
+  /** Versioned events (`{ type, versions: [{ v, payload }] }`), or one entry per version (`{ name, version, payload }`). */
+  events?: ManifestEvent[];
   capabilities?: string[];
+}
+
+/** An event of a manifest, in either of the shapes the drift guard reads. */
+export type ManifestEvent =
+  | { type: string; direction?: 'emit' | 'consume'; versions: { v: number; payload?: { name: string }; deprecated?: boolean }[]; deprecated?: boolean }
+  | { name: string; version: number; direction?: 'emit' | 'consume'; payload?: { name: string }; deprecated?: boolean };
+
+/** One event version, as the drift guard compares them. */
+export interface EventVersionEntry {
+  name: string;
+  version: number;
+  direction?: 'emit' | 'consume';
+  payload?: { name: string };
+  deprecated?: boolean;
+}
+
+/** Every event version of a manifest, one entry each. */
+export function eventVersions(manifest: ManifestLike | undefined): EventVersionEntry[] {
+  return (manifest?.events ?? []).flatMap((event): EventVersionEntry[] =>
+    'versions' in event
+      ? event.versions.map((version) => ({
+          name: event.type,
+          version: version.v,
+          ...(event.direction ? { direction: event.direction } : {}),
+          ...(version.payload ? { payload: version.payload } : {}),
+          ...(version.deprecated || event.deprecated ? { deprecated: true } : {}),
+        }))
+      : [event],
+  );
 }
 
 /** An artifact set, as `module-contract build --out <dir>` writes it; every part is optional. */

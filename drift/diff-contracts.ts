@@ -1,4 +1,4 @@
-import type { ContractArtifacts, ManifestLike } from './artifact-set.js';
+import { eventVersions, type ContractArtifacts, type EventVersionEntry, type ManifestLike } from './artifact-set.js';
 import { ChangeSink, type ContractDiff } from './contract-change.js';
 import { CONTRACT_RULES, type ContractRuleId } from './contract-rules.js';
 import { diffOperations } from './diff-operations.js';
@@ -74,10 +74,10 @@ function diffManifests(base: ManifestLike, head: ManifestLike, compareRoutes: bo
 }
 
 function diffEvents(base: ContractArtifacts, head: ContractArtifacts, stores: Stores, sink: ChangeSink): void {
-  const events = (set: ContractArtifacts) => new Map((set.manifest?.events ?? []).map((e) => [`${e.name}@${e.version}`, e]));
+  const events = (set: ContractArtifacts) => new Map(eventVersions(set.manifest).map((e) => [`${e.name}@${e.version}`, e]));
   const before = events(base);
   const after = events(head);
-  const fileOf = (set: ContractArtifacts, e: NonNullable<ManifestLike['events']>[number]) =>
+  const fileOf = (set: ContractArtifacts, e: EventVersionEntry) =>
     [`${e.name}.v${e.version}.schema.json`, e.payload ? `${e.payload.name}.schema.json` : undefined].find((f) => f !== undefined && f in set.schemas);
   for (const [key, event] of before) {
     const subject = `event ${event.name} v${event.version}`;

@@ -1,4 +1,5 @@
 import type { AnySchema } from '../src/route-spec.js';
+import { eventEnvelopeSchema } from '../src/events/event-envelope.js';
 import { ModuleDiscoverySchema } from '../src/discovery.js';
 import { ModuleErrorSchema } from '../src/module-error.js';
 import { ModuleManifestSchema } from '../src/module-manifest.js';
@@ -81,6 +82,7 @@ export const KIT_SCHEMAS = {
   'view-definition': { title: 'ViewDefinition', schema: ViewDefinitionSchema },
   'module-error': { title: 'ModuleError', schema: ModuleErrorSchema },
   'schema-reference': { title: 'SchemaReference', schema: SchemaReferenceSchema },
+  'event-envelope': { title: 'EventEnvelope', schema: eventEnvelopeSchema },
   'module-discovery': { title: 'ModuleDiscovery', schema: ModuleDiscoverySchema },
 } as const;
 

@@ -1,7 +1,8 @@
 import { normalizeAuthRequirement } from './auth-requirement.js';
 import { CONTRACT_VERSION } from './contract-version.js';
 import { warnOnConsole, type Diagnostic, type DiagnosticHandler } from './diagnostic.js';
-import type { EventSpec } from './event-spec.js';
+import { isEventContract } from './events/define-event.js';
+import { isModuleEvent, type ModuleEvent } from './events/module-event.js';
 import { isHttpMethod } from './http-method.js';
 import { ModuleManifestSchema, type JobDefinition, type ModuleManifest, type ServiceDependency } from './module-manifest.js';
 import { ProblemList } from './problems.js';
@@ -34,8 +35,8 @@ export interface CreateModuleOptions {
   routes?: readonly AnyRouteSpec[];
   /** From `defineView`. */
   views?: readonly AnyViewSpec[];
-  /** From `defineEvent`; each name and version pair once. */
-  events?: readonly EventSpec[];
+  /** From `emits(event)` and `consumes(event)`; each event type once per direction. */
+  events?: readonly ModuleEvent[];
   /**
    * Schemas to publish under a name of their own. Wherever one of them is used (by identity),
    * the manifest refers to it by this name and generators emit it once and reference it.
@@ -65,7 +66,7 @@ export interface ContractModule {
   /** Findings that did not stop the module, such as parts with no runtime schema. */
   readonly diagnostics: readonly Diagnostic[];
   readonly views: readonly AnyViewSpec[];
-  readonly events: readonly EventSpec[];
+  readonly events: readonly ModuleEvent[];
   /** Every schema a `SchemaReference` of the manifest names, by that name. */
   readonly schemas: Readonly<Record<string, AnySchema>>;
   /** The names given in `CreateModuleOptions.schemas`, the ones meant to be shared components. */
@@ -121,15 +122,22 @@ export function createModule(options: CreateModuleOptions): ContractModule {
   if (routeDefinitions.length > 0) manifest.routes = routeDefinitions;
   if (viewDefinitions.length > 0) manifest.views = viewDefinitions;
   if (events.length > 0) {
-    manifest.events = events.map((event) => ({
-      name: event.name,
-      version: event.version,
-      direction: event.direction,
-      payload: registry.reference(event.payload, `events.${event.name}.v${event.version}`, 'zod'),
-      ...(event.description ? { description: event.description } : {}),
-      ...(event.deprecated ? { deprecated: true } : {}),
-    }));
-    checkDuplicates(events.map((e) => `${e.name}@v${e.version}`), 'events', 'event', problems);
+    const definitions: NonNullable<ModuleManifest['events']> = [];
+    events.forEach((use, index) => {
+      if (!isModuleEvent(use) || !isEventContract(use.event)) return problems.add(`events[${index}]`, 'is not an event use: use emits(event) or consumes(event)');
+      const { event } = use;
+      const unknown = use.versions.filter((v) => !event.versionNumbers.includes(v));
+      if (unknown.length > 0) return problems.add(`events[${index}] (${event.type})`, `versions ${unknown.join(', ')} are not versions of the event (it has ${event.versionNumbers.join(', ')})`);
+      definitions.push({
+        type: event.type,
+        direction: use.direction,
+        versions: use.versions.map((v) => ({ v, payload: registry.reference(event.versions[v] as AnySchema, `${event.type}.v${v}`, 'zod') })),
+        ...(event.description ? { description: event.description } : {}),
+      });
+    });
+    manifest.events = definitions;
+    const valid = events.filter(isModuleEvent);
+    checkDuplicates(valid.map((e) => `${e.direction} ${e.event?.type}`), 'events', 'event', problems);
   }
   if (options.init) manifest.init = true;
   if (options.dispose) manifest.dispose = true;

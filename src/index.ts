@@ -7,7 +7,6 @@ export * from './diagnostic.js';
 export * from './discovery.js';
 export * from './env.js';
 export * from './error-taxonomy.js';
-export * from './event-spec.js';
 export * from './http-method.js';
 export * from './logger.js';
 export * from './module-error.js';

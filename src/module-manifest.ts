@@ -14,14 +14,23 @@ export interface JobDefinition {
   payload?: SchemaReference;
 }
 
-/** An event the module emits or consumes. `version` is the envelope's `v`. */
-export interface EventDefinition {
-  name: string;
-  version: number;
-  direction: 'emit' | 'consume';
+/** One version of an event, with the schema of its payload (`<type>.v<N>` unless the schema has a name of its own). */
+export interface EventVersionDefinition {
+  /** The envelope's `v`. */
+  v: number;
   payload: SchemaReference;
+}
+
+/**
+ * An event the module emits or consumes. `versions` are the ones it emits (its grace window) or the
+ * ones it accepts, ascending.
+ */
+export interface EventDefinition {
+  /** The envelope's `type`, such as `coach.reflect`. */
+  type: string;
+  direction: 'emit' | 'consume';
+  versions: EventVersionDefinition[];
   description?: string;
-  deprecated?: boolean;
 }
 
 /** Another service the module calls. */
@@ -60,14 +69,19 @@ export const JobDefinitionSchema = z
   })
   .strict();
 
+export const EventVersionDefinitionSchema = z
+  .object({ v: z.number().int().min(1), payload: SchemaReferenceSchema })
+  .strict();
+
 export const EventDefinitionSchema = z
   .object({
-    name: z.string().min(1),
-    version: z.number().int().min(1),
+    type: z.string().min(1),
     direction: z.enum(['emit', 'consume']),
-    payload: SchemaReferenceSchema,
+    versions: z
+      .array(EventVersionDefinitionSchema)
+      .min(1)
+      .refine((versions) => versions.every((entry, i) => i === 0 || entry.v > (versions[i - 1] as { v: number }).v), 'versions must be ascending and distinct'),
     description: z.string().optional(),
-    deprecated: z.boolean().optional(),
   })
   .strict();
 

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createModule, defineEvent } from '@webstir-io/module-contract';
+import { createModule } from '@webstir-io/module-contract';
+import { defineEvent, emits } from '@webstir-io/module-contract/events';
 import { buildArtifacts, checkArtifacts, loadConfig, loadSources, toSchemaFiles, writeArtifacts } from '@webstir-io/module-contract/artifacts';
 import { createAccountsModule } from './fixtures/accounts.js';
 import { hardCasesModule } from './fixtures/hard-cases.js';
@@ -76,10 +77,7 @@ describe('buildArtifacts', () => {
     const Reflection = z.object({ text: z.string() });
     const coach = createModule({
       manifest: { name: 'coach', version: '1.0.0', kind: 'backend' },
-      events: [
-        defineEvent({ name: 'coach.reflect', version: 1, direction: 'emit', payload: z.object({ text: z.string() }) }),
-        defineEvent({ name: 'coach.reflect', version: 2, direction: 'emit', payload: Reflection }),
-      ],
+      events: [emits(defineEvent({ type: 'coach.reflect', versions: { 1: z.object({ text: z.string() }), 2: Reflection }, downgrade: { 2: (p) => p }, grace: [1, 2] }))],
       schemas: { Reflection },
     });
     const { files } = await buildArtifacts({ modules: [coach, createAccountsModule()], schemas: { Trade: z.object({ id: z.string(), reflection: Reflection }) } });

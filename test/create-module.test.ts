@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   createModule,
-  defineEvent,
   defineRoute,
   defineView,
   isContractModule,
@@ -12,6 +11,7 @@ import {
   CONTRACT_VERSION,
   type AnyRouteSpec,
 } from '@webstir-io/module-contract';
+import { consumes, defineEvent, emits } from '@webstir-io/module-contract/events';
 import { createAccountsModule } from './fixtures/accounts.js';
 
 const ok = z.object({ ok: z.boolean() });
@@ -142,21 +142,38 @@ describe('createModule', () => {
 
   it('records hooks and events in the manifest', () => {
     const Created = z.object({ id: z.string() });
+    const created = defineEvent({
+      type: 'item.created',
+      versions: { 1: Created, 2: Created.extend({ at: z.string() }) },
+      downgrade: { 2: ({ id }) => ({ id }) },
+      grace: [1, 2],
+    });
+    const deleted = defineEvent({ type: 'item.deleted', versions: { 1: Created } });
     const module = createModule({
       manifest: { name: 'events', version: '2.0.0', kind: 'backend', capabilities: ['events'] },
-      events: [
-        defineEvent({ name: 'item.created', version: 1, direction: 'emit', payload: Created }),
-        defineEvent({ name: 'item.created', version: 2, direction: 'emit', payload: Created.extend({ at: z.string() }) }),
-      ],
+      events: [emits(created), consumes(deleted)],
       schemas: { ItemCreatedV1: Created },
       init: () => undefined,
       dispose: () => undefined,
     });
     expect(module.manifest).toMatchObject({ init: true, dispose: true });
-    expect(module.manifest.events?.map((e) => `${e.name}@${e.version}:${e.payload.name}`)).toEqual([
-      'item.created@1:ItemCreatedV1',
-      'item.created@2:events.item.created.v2',
+    expect(module.manifest.events?.map((e) => `${e.direction} ${e.type}: ${e.versions.map((v) => `v${v.v}=${v.payload.name}`).join(' ')}`)).toEqual([
+      'emit item.created: v1=ItemCreatedV1 v2=item.created.v2',
+      'consume item.deleted: v1=ItemCreatedV1',
     ]);
+  });
+
+  it('refuses an event use twice, a version the event lacks, and a bare contract', () => {
+    const event = defineEvent({ type: 'item.created', versions: { 1: z.object({ id: z.string() }) } });
+    const build = () =>
+      createModule({
+        manifest: { name: 'events', version: '1.0.0', kind: 'backend' },
+        events: [emits(event), emits(event), consumes(event, { versions: [2 as 1] }), event as never],
+      });
+    expect(build).toThrow(ValidationError);
+    expect(() => build()).toThrow(
+      /events\[2\] \(item\.created\): versions 2 are not versions of the event[\s\S]*events\[3\]: is not an event use[\s\S]*events\[1\]: duplicate event "emit item\.created"/,
+    );
   });
 });
 

@@ -21,7 +21,7 @@ describe('diffContracts', () => {
     expect(new Set(breaking.map((c) => c.rule))).toEqual(new Set(['property-became-optional']));
     expect(breaking.map((c) => c.subject).sort()).toEqual(['GET /items (itemsList)', 'GET /items/{id} (itemsGet)', 'POST /items (itemsCreate)', 'event item.created v2']);
     expect(breaking.find((c) => c.subject === 'GET /items/{id} (itemsGet)')?.path).toBe('/paths/~1items~1{id}/get/responses/200/content/application~1json/schema/properties/name');
-    expect(breaking.find((c) => c.kind === 'event')?.path).toBe('/schemas/events.item.created.v2.schema.json/properties/item/properties/name');
+    expect(breaking.find((c) => c.kind === 'event')?.path).toBe('/schemas/item.created.v2.schema.json/properties/item/properties/name');
   });
 
   it('an optional response field added is MINOR', () => {
@@ -65,10 +65,10 @@ describe('diffContracts', () => {
   it('events: a removed version is breaking, a payload is diffed as a response', () => {
     expect(brief(diffTo({ withoutEventV1: true }).changes)).toEqual([
       { rule: 'event-version-removed', severity: 'breaking', subject: 'event item.created v1', path: '/manifest/events/item.created@1' },
-      { rule: 'schema-file-removed', severity: 'warning', subject: 'events.item.created.v1.schema.json', path: '/schemas/events.item.created.v1.schema.json' },
+      { rule: 'schema-file-removed', severity: 'warning', subject: 'item.created.v1.schema.json', path: '/schemas/item.created.v1.schema.json' },
     ]);
     expect(brief(diffTo({ eventIdNumber: true }).changes)).toEqual([
-      { rule: 'type-changed', severity: 'breaking', subject: 'event item.created v1', path: '/schemas/events.item.created.v1.schema.json/properties/id/type' },
+      { rule: 'type-changed', severity: 'breaking', subject: 'event item.created v1', path: '/schemas/item.created.v1.schema.json/properties/id/type' },
     ]);
   });
 

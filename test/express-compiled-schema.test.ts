@@ -155,6 +155,16 @@ describe('compileSchema agrees with Zod', () => {
     const instance = new WithGetter();
     expect(check(instance)).not.toBe(instance);
     expect(JSON.stringify(check(instance))).toBe('{"a":"x","list":[],"d":3}');
+    // An own key hidden from enumeration would not serialize: the output is a copy that has it.
+    for (const unknownKeys of ['strip', 'passthrough'] as const) {
+      const base = z.object({ a: z.string(), b: z.number() });
+      const schema = unknownKeys === 'strip' ? base : base.passthrough();
+      const hidden = Object.defineProperty({ a: 'x' }, 'b', { value: 1, enumerable: false }) as { a: string; b: number };
+      const checked = compileSchema(describeSchema(schema))(hidden);
+      expect(checked).not.toBe(hidden);
+      expect(JSON.stringify(checked)).toBe(JSON.stringify(schema.parse(hidden)));
+      expect(JSON.stringify(checked)).toBe('{"a":"x","b":1}');
+    }
   });
 
   it('builds a datetime regex once, where Zod builds one per value', () => {

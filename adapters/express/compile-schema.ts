@@ -86,36 +86,34 @@ function compile(node: SchemaDescription, depth: number): CompiledCheck {
 }
 
 function compileString(checks: readonly StringCheck[], coerce: boolean, delegate: () => CompiledCheck): CompiledCheck {
+  // Length bounds fold into two numbers and expressions into a list, so the common string costs
+  // no call per check; the rarer checks stay closures.
+  let min = 0;
+  let max = Infinity;
+  const regexes: RegExp[] = [];
   const tests: ((s: string) => boolean)[] = [];
   for (const check of checks) {
     switch (check.kind) {
-      case 'min': {
-        const { value } = check;
-        tests.push((s) => s.length >= value);
+      case 'min':
+        min = Math.max(min, check.value);
         break;
-      }
-      case 'max': {
-        const { value } = check;
-        tests.push((s) => s.length <= value);
+      case 'max':
+        max = Math.min(max, check.value);
         break;
-      }
-      case 'length': {
-        const { value } = check;
-        tests.push((s) => s.length === value);
+      case 'length':
+        min = Math.max(min, check.value);
+        max = Math.min(max, check.value);
         break;
-      }
-      case 'regex': {
-        const regex = new RegExp(check.source, check.flags.replace(/[gy]/g, ''));
-        tests.push((s) => regex.test(s));
+      case 'regex':
+        regexes.push(new RegExp(check.source, check.flags.replace(/[gy]/g, '')));
         break;
-      }
       case 'format': {
         // Formats with one expression (Zod 3 rebuilds the datetime one on every parse: here it is
         // built once). The rest (url, emoji, IPv6, jwt with alg) go to Zod.
         const simple = check.format !== 'jwt' || check.options.alg === undefined;
         const regex = simple ? zodFormatRegex(check) : undefined;
         if (!regex || check.format === 'ip' || check.format === 'cidr') return delegate();
-        tests.push((s) => regex.test(s));
+        regexes.push(regex);
         break;
       }
       case 'startsWith': {
@@ -141,7 +139,10 @@ function compileString(checks: readonly StringCheck[], coerce: boolean, delegate
   return (value) => {
     const data = coerce ? String(value) : value;
     if (typeof data !== 'string') return FAIL;
-    for (const test of tests) if (!test(data)) return FAIL;
+    const length = data.length;
+    if (length < min || length > max) return FAIL;
+    for (let i = 0; i < regexes.length; i++) if (!(regexes[i] as RegExp).test(data)) return FAIL;
+    for (let i = 0; i < tests.length; i++) if (!(tests[i] as (s: string) => boolean)(data)) return FAIL;
     return data;
   };
 }
@@ -214,18 +215,29 @@ function compileObject(node: Extract<SchemaDescription, { kind: 'object' }>, dep
     const data = value as Record<string, unknown>;
     // `same` stays true while the output would equal the input; then the input itself is returned.
     let same = !hasToJson(data);
+    // Declared keys the input holds as its own: the input stands for the output only if each is
+    // also enumerable, which the key pass below confirms by counting (cheaper than asking per key).
+    let own = 0;
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i] as string;
       const input = data[key];
       const parsed = (checks[i] as CompiledCheck)(input);
       if (parsed === FAIL) return clear(FAIL);
       parsedValues[i] = parsed;
-      if (same && (parsed !== input || (parsed === undefined ? key in data && !isOwnEnumerable(data, key) : !isOwnEnumerable(data, key)))) same = false;
+      if (!same) continue;
+      if (parsed !== input) same = false;
+      else if (parsed !== undefined || key in data) {
+        if (Object.hasOwn(data, key)) own++;
+        else same = false;
+      }
     }
     let extras: string[] | undefined;
     // Zod writes the declared keys in declaration order, then (passthrough) the others: the input
     // stands for the output only when its keys already come in that order.
     let last = -1;
+    // Declared keys met by `for...in` (own and enumerable, since every declared key the input
+    // holds is own): all of them when none is hidden from enumeration.
+    let seen = 0;
     if (unknownKeys === 'strip') {
       if (same) {
         for (const key in data) {
@@ -235,6 +247,7 @@ function compileObject(node: Extract<SchemaDescription, { kind: 'object' }>, dep
             break;
           }
           last = index;
+          seen++;
         }
       }
     } else {
@@ -243,6 +256,7 @@ function compileObject(node: Extract<SchemaDescription, { kind: 'object' }>, dep
         if (index !== undefined) {
           if (extras || index < last) same = false;
           last = index;
+          seen++;
           continue;
         }
         if (unknownKeys === 'strict') return clear(FAIL);
@@ -250,7 +264,7 @@ function compileObject(node: Extract<SchemaDescription, { kind: 'object' }>, dep
         if (key === '__proto__' || data[key] === undefined || !isOwnEnumerable(data, key)) same = false;
       }
     }
-    if (same) return clear(value);
+    if (same && seen === own) return clear(value);
 
     const out: Record<string, unknown> = {};
     for (let i = 0; i < keys.length; i++) {

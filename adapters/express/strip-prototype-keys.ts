@@ -13,6 +13,14 @@ export function stripPrototypeKeys<T>(value: T): T {
       const ctor = node.constructor;
       if (typeof ctor === 'object' && ctor !== null && Object.hasOwn(ctor, 'prototype')) delete node.constructor;
     }
+    if (Array.isArray(node)) {
+      // A parsed array holds only its items; an index loop is far cheaper than for...in over it.
+      for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (typeof child === 'object' && child !== null) pending.push(child);
+      }
+      continue;
+    }
     for (const key in node) {
       const child = node[key];
       if (typeof child === 'object' && child !== null) pending.push(child);

@@ -1,4 +1,5 @@
 import type { Command } from '../args.js';
+import { asyncapiCommand } from './asyncapi.js';
 import { buildCommand } from './build.js';
 import { checkCommand } from './check.js';
 import { clientCommand } from './client.js';
@@ -14,4 +15,5 @@ import { validateCommand } from './validate.js';
 export const commands: Command[] = [clientCommand, manifestCommand, openapiCommand, schemasCommand, validateCommand];
 commands.push(buildCommand, checkCommand, pythonCommand);
 commands.push(diffCommand);
+commands.push(asyncapiCommand);
 commands.push(discoverCommand);

@@ -1,0 +1,2 @@
+export { createRedisStreamsBus, RedisStreamsBus } from './redis-streams-bus.js';
+export type { RedisStreamsBusOptions } from './redis-streams-bus.js';
