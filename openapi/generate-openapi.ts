@@ -51,7 +51,9 @@ export function generateOpenApi(modules: ContractModule | readonly ContractModul
 
   for (const module of valid) nameSharedSchemas(module.resolved, components);
 
-  const securitySchemes: Record<string, unknown> = { ...options.securitySchemes };
+  // Session routes list the schemes the options declare; the header scheme is added for emitting only.
+  const configuredSchemes = { ...options.securitySchemes } as Record<string, { type?: string }>;
+  const securitySchemes: Record<string, unknown> = { ...configuredSchemes };
   const headerScheme = options.authorizationHeaderScheme ?? DEFAULT_HEADER_SCHEME;
   const kitStatuses = new Set<number>();
   const paths: Record<string, Record<string, unknown>> = {};
@@ -71,7 +73,7 @@ export function generateOpenApi(modules: ContractModule | readonly ContractModul
         if (route.credentials?.kind === 'authorization-header' && !(headerScheme in securitySchemes)) {
           securitySchemes[headerScheme] = { type: 'http', scheme: 'bearer' };
         }
-        const operation = buildOperation(route, { version, components, securitySchemes: securitySchemes as Record<string, { type?: string }>, headerScheme, problems, at, kitStatuses });
+        const operation = buildOperation(route, { version, components, securitySchemes: configuredSchemes, headerScheme, problems, at, kitStatuses });
         (paths[path] ??= {})[method] = operation;
         for (const tag of route.tags ?? []) if (!usedTags.includes(tag)) usedTags.push(tag);
       } catch (error) {

@@ -38,7 +38,10 @@ export function routeParameters(route: ResolvedRoute, components: SchemaComponen
   for (const query of route.query) {
     const converted = components.convert(query.described, 'input', hint(`Query${query.name}`));
     let schema = withoutDescription(converted) as OpenApiSchema;
-    if (query.wire === 'repeated' && query.maxItems !== undefined && schema.maxItems === undefined && schema.$ref === undefined) schema = { ...schema, maxItems: query.maxItems };
+    // The server reads at most `maxItems` values of a repeated key, whatever the schema allows.
+    if (query.wire === 'repeated' && query.maxItems !== undefined && schema.$ref === undefined) {
+      schema = { ...schema, maxItems: Math.min((schema.maxItems as number | undefined) ?? Infinity, query.maxItems) };
+    }
     const parameter: OpenApiParameter = { name: query.name, in: 'query', ...describe(converted), schema };
     if (query.required) parameter.required = true;
     if (query.wire === 'repeated') Object.assign(parameter, QUERY_STYLE.array);

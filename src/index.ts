@@ -24,4 +24,3 @@ export * from './view-spec.js';
 export * from './describe/index.js';
 export { emitJsonSchema, type EmitOptions, type JsonSchemaDialect, type LossyPart } from './json-schema/emit-json-schema.js';
 export * from './resolve/index.js';
-export * from './diagnostic.js';

@@ -240,6 +240,8 @@ describe('query encoding: document, client and server', () => {
     const ids = parameters.find((p) => p.name === 'ids') as unknown as { schema: { maxItems: number } };
     expect(tags.schema.maxItems).toBe(100);
     expect(ids.schema.maxItems).toBe(3);
+    const many = parameters.find((p) => p.name === 'many') as unknown as { schema: { maxItems: number } };
+    expect(many.schema.maxItems).toBe(100);
     const query = Array.from({ length: 101 }, (_, i) => `tags=t${i}`).join('&');
     const response = await fetch(`${server.url}/shapes/query?${query}`);
     expect(response.status).toBe(400);

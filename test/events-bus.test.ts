@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '@webstir-io/module-contract';
-import type { DeliveryFailure, EventEnvelope } from '@webstir-io/module-contract/events';
+import { z } from 'zod';
+import { defineEvent, type DeliveryFailure, type EventEnvelope } from '@webstir-io/module-contract/events';
 import { coachReflect, digestReady } from '../examples/events/contracts.js';
 import { coachReflectV1Only } from '../examples/events/contracts-v1.js';
 import { inMemoryBus, redisBus, waitFor, type BusUnderTest } from './fixtures/event-buses.js';
@@ -69,6 +70,17 @@ function busBehaviour(make: () => Promise<BusUnderTest> | BusUnderTest) {
     await waitFor(() => seen.length > 0, 'the marker');
     // Nothing of the refused batch reached the stream.
     expect(seen).toEqual([marker.id]);
+    await sub.close();
+  });
+
+  it('publishes a payload with a transform in its wire form, and the consumer gets the parsed value', async () => {
+    const s = streamFor();
+    const stamped = defineEvent({ type: 'test.stamped', versions: { 1: z.object({ at: z.string().datetime().transform((text) => new Date(text)) }) } });
+    const received: unknown[] = [];
+    const sub = await t.bus.subscribe(stamped, (e) => void received.push(e.payload.at), { group: 'g', stream: s });
+    await t.bus.publish(stamped, stamped.create(1, { at: '2026-01-02T03:04:05.000Z' }), { stream: s });
+    await waitFor(() => received.length > 0, 'the stamped event');
+    expect(received).toEqual([new Date('2026-01-02T03:04:05.000Z')]);
     await sub.close();
   });
 

@@ -45,6 +45,10 @@ describe('errorHandler()', () => {
     });
     app.post('/json', express.json({ limit: '10b' }), (_req, res) => void res.json({ ok: true }));
     app.get('/items/:id', (req, res) => void res.json({ id: req.params.id }));
+    // An upstream HTTP client's error: it carries a status, but it is not one Express raised.
+    app.get('/upstream', () => {
+      throw Object.assign(new Error('upstream said 404 for https://internal.example/secret'), { status: 404, statusCode: 404 });
+    });
     app.use(notFoundHandler());
     app.use(errorHandler({ logger }));
     server = await listen(app);
@@ -67,6 +71,11 @@ describe('errorHandler()', () => {
     expect(await oneShape(malformed, 400, 'bad_request')).toMatchObject({ message: 'Bad Request' });
     // A path parameter Express cannot decode.
     await oneShape(await fetch(`${server.url}/items/%ZZ`), 400, 'bad_request');
+  });
+
+  it('answers an app error that merely carries a 4xx status as an unknown error: a logged 500, not its status or message', async () => {
+    const body = await oneShape(await fetch(`${server.url}/upstream`, { headers: { 'x-request-id': 'upstream-1' } }), 500, 'internal');
+    expect(body).toEqual({ code: 'internal', message: 'Internal Server Error', correlationId: 'upstream-1' });
   });
 
   it('cuts off a response whose headers were already sent instead of writing an error into it', async () => {

@@ -6,7 +6,7 @@ import { initContract } from '@ts-rest/core';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createModule } from '@webstir-io/module-contract';
+import { createModule, defineRoute } from '@webstir-io/module-contract';
 import { createClient } from '@webstir-io/module-contract/client';
 import { mountModule } from '@webstir-io/module-contract/express';
 import { generateOpenApi } from '@webstir-io/module-contract/openapi';
@@ -74,6 +74,17 @@ describe('a required authorization header in the contract', () => {
     expect(secret.security).toEqual([{ bearerAuth: [] }]);
     expect(secret.parameters ?? []).toEqual([]);
     expect(document.components?.securitySchemes).toEqual({ bearerAuth: { type: 'http', scheme: 'bearer' } });
+  });
+
+  it('does not add the header scheme to session routes, whatever the route order', () => {
+    const sessionRoute = defineRoute({ name: 'mine.read', method: 'GET', path: '/mine', auth: true, responses: { 200: null }, handler: () => ({ status: 200, body: undefined }) });
+    const headerRoutes = fromTsRestRouter(c.router({ secret: contract.secret }), { secret: async () => ({ status: 200, body: { ok: true } }) });
+    const schemes = { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sid' } } } as const;
+    for (const routes of [[sessionRoute, ...headerRoutes], [...headerRoutes, sessionRoute]]) {
+      const document = generateOpenApi(createModule({ manifest: { name: 'order', version: '1.0.0', kind: 'backend' }, routes }), schemes);
+      expect((document.paths?.['/mine'] as Record<string, { security?: unknown }>).get!.security).toEqual([{ session: [] }]);
+      expect((document.paths?.['/secret'] as Record<string, { security?: unknown }>).get!.security).toEqual([{ bearerAuth: [] }]);
+    }
   });
 
   it('can be named, and keeps a scheme the options declare', () => {

@@ -26,7 +26,10 @@ const HTTP_ERROR_CODES: Readonly<Record<number, string>> = {
 /** A client error raised with `http-errors`, as Express's own middleware does: its status, and headers such as `Content-Range`. */
 export function httpClientError(error: unknown): { status: number; code: string; headers: Record<string, string> } | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const { status, statusCode, headers } = error as { status?: unknown; statusCode?: unknown; headers?: unknown };
+  const { status, statusCode, headers, expose } = error as { status?: unknown; statusCode?: unknown; headers?: unknown; expose?: unknown };
+  // Only the shape `http-errors` gives (Express, body-parser, serve-static): an app's own error that
+  // merely carries a `status` (an upstream HTTP client's, say) is an unknown error, a logged 500.
+  if (typeof expose !== 'boolean' || (status !== undefined && statusCode !== undefined && status !== statusCode)) return undefined;
   const code = typeof status === 'number' ? status : statusCode;
   if (typeof code !== 'number' || !Number.isInteger(code) || code < 400 || code > 499) return undefined;
   const safeHeaders: Record<string, string> = {};

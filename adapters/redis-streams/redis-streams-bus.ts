@@ -3,6 +3,7 @@ import { decide, reasonOf } from '../../src/events/delivery.js';
 import type { AnyEventContract, VersionOf } from '../../src/events/define-event.js';
 import {
   deadLetterStream,
+  wireText,
   streamFor,
   type DeadLetter,
   type DeliveryContext,
@@ -62,7 +63,7 @@ export class RedisStreamsBus implements EventBus {
   ): Promise<string[]> {
     const list: readonly unknown[] = Array.isArray(envelopes) ? envelopes : [envelopes];
     // Validate every envelope before sending any, so a bad batch publishes nothing.
-    const texts = list.map((envelope) => JSON.stringify(event.parse(envelope)));
+    const texts = list.map((envelope) => wireText(event, envelope));
     const stream = options.stream ?? streamFor(event);
     if (texts.length === 1) return [(await this.client.call('XADD', stream, '*', 'envelope', texts[0] as string)) as string];
     const pipeline = this.client.multi();
@@ -104,25 +105,29 @@ export class RedisStreamsBus implements EventBus {
         return;
       }
       let failure: unknown;
+      let handled = false;
       if (decision.action === 'refuse') failure = decision.error;
       else {
         try {
           await handler(decision.envelope as EnvelopeOf<TEvent, V>, context);
-          await connection.call('XACK', stream, group, entry.id);
-          return;
+          handled = true;
         } catch (error) {
           failure = error;
         }
       }
+      if (handled) {
+        // Outside the handler's try: a broker error here is the broker's, and the message stays
+        // pending to be claimed again (at least once), never counted as a handler failure.
+        await connection.call('XACK', stream, group, entry.id);
+        return;
+      }
       const deadLettered = decision.action === 'refuse' || attempt >= maxAttempts;
       const reason = reasonOf(failure);
       if (deadLettered) {
-        // The dead letter and the acknowledgement go together, so the message is never in neither place.
-        await connection
-          .multi()
-          .call('XADD', deadLetterStream(stream), '*', 'envelope', text ?? '', 'reason', reason, 'attempts', String(attempt), 'group', group, 'messageId', entry.id)
-          .call('XACK', stream, group, entry.id)
-          .exec();
+        // The dead letter first, the acknowledgement only once it is written: at worst the message
+        // is in both places, never in neither (a command failing inside MULTI is not rolled back).
+        await connection.call('XADD', deadLetterStream(stream), '*', 'envelope', text ?? '', 'reason', reason, 'attempts', String(attempt), 'group', group, 'messageId', entry.id);
+        await connection.call('XACK', stream, group, entry.id);
       }
       // Otherwise the message stays pending and is claimed again once idle for `claimIdleMs`.
       options.onError?.(failure, { ...context, reason, deadLettered });

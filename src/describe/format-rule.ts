@@ -68,8 +68,8 @@ export function formatRule(check: Extract<StringCheck, { kind: 'format' }>): For
   if ((format === 'ip' || format === 'cidr') && options.version !== 'v4') {
     return { lossy: `z.string().${format}() for IPv6 accepts zone ids the ${format === 'ip' ? 'ipv6' : 'CIDR'} format refuses; documented without a pattern` };
   }
-  if (format === 'jwt' && options.alg !== undefined) {
-    return { ...patternOf(check), lossy: 'z.string().jwt({ alg }) decodes the header to compare the algorithm' };
+  if (format === 'jwt') {
+    return { ...patternOf(check), lossy: 'z.string().jwt() decodes the header (and compares its alg when given); the pattern states the shape only' };
   }
   const rule = patternOf(check);
   // Formats that accept a superset of Zod's pattern, so both may stand together.

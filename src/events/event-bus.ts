@@ -97,3 +97,14 @@ export function streamFor(event: AnyEventContract | string): string {
 export function deadLetterStream(stream: string): string {
   return `${stream}:dead`;
 }
+
+/**
+ * An envelope as it goes on the wire, checked as a consumer will read it: its JSON text, parsed
+ * back and validated. An envelope from `create` holds parsed output (a transform's Date, say), so
+ * it is the JSON form that must pass, not the object.
+ */
+export function wireText(event: { parse(value: unknown): unknown }, envelope: unknown): string {
+  const text = JSON.stringify(envelope);
+  event.parse(JSON.parse(text));
+  return text;
+}

@@ -1,6 +1,6 @@
 import type { AnyEventContract, VersionOf } from './define-event.js';
 import { decide, reasonOf } from './delivery.js';
-import { deadLetterStream, streamFor, type DeadLetter, type EnvelopeOf, type EventBus, type EventHandler, type SubscribeOptions, type Subscription } from './event-bus.js';
+import { deadLetterStream, streamFor, wireText, type DeadLetter, type EnvelopeOf, type EventBus, type EventHandler, type SubscribeOptions, type Subscription } from './event-bus.js';
 
 interface Entry {
   id: string;
@@ -39,7 +39,7 @@ export class InMemoryEventBus implements EventBus {
   ): Promise<string[]> {
     const list: readonly unknown[] = Array.isArray(envelopes) ? envelopes : [envelopes];
     // Validate every envelope before appending any, so a bad batch leaves the stream as it was.
-    const texts = list.map((envelope) => JSON.stringify(event.parse(envelope)));
+    const texts = list.map((envelope) => wireText(event, envelope));
     return texts.map((text) => this.append(options.stream ?? streamFor(event), { envelope: text }));
   }
 
