@@ -6,9 +6,10 @@ import { dirname, join, relative } from 'node:path';
  * (an old schema, a removed module's client); other files in `dir` are left alone.
  * Returns the paths written.
  */
-export function writeArtifacts(dir: string, files: ReadonlyMap<string, string>): string[] {
+export function writeArtifacts(dir: string, files: ReadonlyMap<string, string>, options: { prune?: boolean } = {}): string[] {
   mkdirSync(dir, { recursive: true });
-  for (const stale of listArtifactFiles(dir)) if (!files.has(stale)) rmSync(join(dir, stale));
+  // A whole set replaces the one before it; a part of one (`prune: false`) leaves the rest alone.
+  if (options.prune !== false) for (const stale of listArtifactFiles(dir)) if (!files.has(stale)) rmSync(join(dir, stale));
   for (const [path, text] of files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
@@ -38,7 +39,7 @@ export function listFiles(dir: string): string[] {
 }
 
 const ARTIFACT_PATH = /^(?:manifest\.json|client\.ts|(?:openapi|asyncapi)\.(?:json|yaml)|fidelity\.json)$|^schemas\/[^/]+\.schema\.json$|^python\/[^/]+\.py$/;
-const MODULE_PATH = /^([^/]+)\/(?:manifest\.json|client\.ts)$/;
+const MODULE_PATH = /^([^/]+)\/(?:manifest\.json|client\.ts|asyncapi\.(?:json|yaml))$/;
 
 /**
  * The files under `dir` that belong to an artifact set (what `build` writes and `check` compares).

@@ -145,6 +145,22 @@ describe('module-contract build and check', () => {
     expect(run(['python', '--entry', 'default-module.ts']).code).toBe(2);
   });
 
+  it('leaves the rest of a folder alone when `python --out` writes into it', () => {
+    config({ modules: [{ entry: 'module.ts', export: 'thingsModule' }], out: 'mixed' });
+    expect(run(['build']).code).toBe(0);
+    expect(run(['python', '--entry', 'default-module.ts', '--out', 'mixed']).code).toBe(0);
+    for (const file of ['manifest.json', 'openapi.json', 'client.ts', 'fidelity.json', 'schemas/Thing.schema.json']) expect(existsSync(join(project, 'mixed', file)), file).toBe(true);
+  });
+
+  it('builds and checks clean a contract of two modules, one with events (asyncapi in its own folder)', () => {
+    config({ modules: [{ entry: join(root, 'examples/accounts/module.ts') }, { entry: join(root, 'examples/events/module.ts') }], out: 'two' });
+    expect(run(['build']).code).toBe(0);
+    expect(existsSync(join(project, 'two/coach/asyncapi.json'))).toBe(true);
+    const check = run(['check']);
+    expect(check.err).toContain('are up to date');
+    expect(check.code).toBe(0);
+  });
+
   it('checks the repository example from the root with no arguments', () => {
     const check = run(['check'], root);
     expect(check.err).toContain('files in examples/accounts/generated are up to date');

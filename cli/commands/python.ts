@@ -27,7 +27,7 @@ export const pythonCommand: Command = {
     const python = new Map([...files].filter(([path]) => path.startsWith('python/')).map(([path, text]) => [path.slice('python/'.length), text]));
     const dir = resolve(io.cwd, values.out);
     // The package's own files, directly in <dir>; nothing else there is touched.
-    writeArtifacts(dir, python);
+    writeArtifacts(dir, python, { prune: false });
     io.err(paint(`[python] wrote ${[...python.keys()].join(', ')} to ${shown(dir, io.cwd)}`, 'green'));
   },
 };
