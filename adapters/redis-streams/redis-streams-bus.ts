@@ -23,8 +23,9 @@ export interface RedisStreamsBusOptions {
   client: Redis;
   /**
    * A message left unacknowledged this long (its consumer crashed, or its handler failed) is
-   * claimed again by a live consumer of the group with `XAUTOCLAIM`. Keep it above your slowest
-   * handler, or a slow message is handled twice. @default 30_000
+   * claimed again by a live consumer of the group with `XAUTOCLAIM`. A batch's idle clocks start
+   * together, so keep it above `batch` × your slowest handler, or a slow message is handled twice.
+   * @default 30_000
    */
   claimIdleMs?: number;
   /** How long one `XREADGROUP` waits for new messages. @default 1000 */

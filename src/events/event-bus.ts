@@ -30,8 +30,9 @@ export interface SubscribeOptions<V extends number = number> {
   /** Consumer group. Every group gets every message; consumers of one group share them. */
   group: string;
   /**
-   * This consumer's name within the group. Give a stable name per process so that a restarted
-   * process finds its own unacknowledged messages. @default a random name
+   * This consumer's name within the group. A stable name per process keeps dead names from piling
+   * up in the group; a restarted process's unacknowledged messages come back to the group through
+   * the idle claim either way. @default a random name
    */
   consumer?: string;
   /**
