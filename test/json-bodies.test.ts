@@ -94,3 +94,18 @@ describe('createClient sends each JSON type and the server agrees', () => {
     expect(await client.flag({ body: false })).toMatchObject({ status: 200, body: { received: false } });
   });
 });
+
+describe('body readers are made from the described body, without running the schema', () => {
+  it('mounts a route whose refinement would throw on null or undefined', async () => {
+    const { default: express } = await import('express');
+    const { mountModule } = await import('@webstir-io/module-contract/express');
+    const { createModule, defineRoute } = await import('@webstir-io/module-contract');
+    const { z } = await import('zod');
+    const body = z.object({ x: z.number() }).nullable().refine((value) => (value as { x: number }).x > 0);
+    const module = createModule({
+      manifest: { name: 'refined', version: '1.0.0', kind: 'backend' },
+      routes: [defineRoute({ name: 'refined.save', method: 'POST', path: '/refined', input: { body }, responses: { 204: null }, handler: () => ({ status: 204, body: undefined }) })],
+    });
+    expect(() => mountModule(express(), module)).not.toThrow();
+  });
+});

@@ -1,7 +1,8 @@
+import { mayBeAbsent, mayBeNull } from '../../src/describe/presence.js';
+import type { ResolvedSchema } from '../../src/resolve/resolved-route.js';
 import express, { type Request, type Response } from 'express';
 import { ContractError } from '../../src/error-taxonomy.js';
 import type { RequestContentType } from '../../src/route-definition.js';
-import type { AnySchema } from '../../src/route-spec.js';
 import { createMultipartParser, loadMulter, type MultipartLimits } from './multipart-reader.js';
 import { parseFormBody } from './query-parser.js';
 import { stripPrototypeKeys } from './strip-prototype-keys.js';
@@ -15,8 +16,8 @@ type Parser = (req: Request, res: Response, next: (error?: unknown) => void) => 
 export interface BodyReaderOptions {
   /** Largest accepted body (JSON and form bodies), in bytes or as `'100kb'`. */
   limit: number | string;
-  /** The route's body schema: decides what an absent body is, and how multipart text fields are decoded. */
-  schema?: AnySchema;
+  /** The route's body, described: decides what an absent body is, and how multipart text fields are decoded. */
+  body?: Pick<ResolvedSchema, 'schema' | 'described'>;
   /** Limits of a multipart body; required for `multipart/form-data` routes. */
   multipart?: Required<MultipartLimits>;
   /** Names the route in a mount-time error. */
@@ -29,7 +30,7 @@ export interface BodyReaderOptions {
  * @throws ContractError at mount time for a multipart route when the optional peer `multer` is missing
  */
 export function createBodyReader(contentType: RequestContentType = 'application/json', options: BodyReaderOptions): BodyReader {
-  const { limit, schema } = options;
+  const { limit, body } = options;
   const accepts = contentType === 'application/json' ? isJsonType : (type: string) => type === contentType;
   const parser: Parser | undefined =
     contentType === 'application/json'
@@ -38,7 +39,7 @@ export function createBodyReader(contentType: RequestContentType = 'application/
         ? express.text({ limit, type: () => true })
         : multipartParser(options);
   // ts-rest's client sends no body for `null`: a schema that takes null but not undefined reads an absent body as null.
-  const absent = schema && !schema.safeParse(undefined).success && schema.safeParse(null).success ? null : undefined;
+  const absent = body && !mayBeAbsent(body.described, 'input') && mayBeNull(body.described, 'input') ? null : undefined;
 
   return (req, res, done) => {
     if (!hasBody(req)) {
@@ -70,7 +71,7 @@ function multipartParser(options: BodyReaderOptions): Parser {
       `[express] ${options.route ? `route ${options.route}` : 'a route'} takes multipart/form-data, which is read with the optional peer multer: npm install multer`,
     );
   }
-  return createMultipartParser(multer, options.multipart ?? { fileSize: '5mb', files: 10, fields: 100, fieldSize: options.limit }, options.schema);
+  return createMultipartParser(multer, options.multipart ?? { fileSize: '5mb', files: 10, fields: 100, fieldSize: options.limit }, options.body);
 }
 
 /** True when a multer (or similar) upstream has already consumed the multipart body. */

@@ -1,3 +1,6 @@
+import { unwrapDescription } from '../../src/describe/presence.js';
+import type { SchemaDescription } from '../../src/describe/schema-description.js';
+import type { ResolvedSchema } from '../../src/resolve/resolved-route.js';
 import { createRequire } from 'node:module';
 import type { Request, Response } from 'express';
 import { ContractError } from '../../src/error-taxonomy.js';
@@ -52,12 +55,13 @@ export function loadMulter(): Multer | undefined {
  * string otherwise (what an HTML form sends). Errors are taxonomy errors: 413 past a limit, 400 for
  * a malformed body.
  */
-export function createMultipartParser(multerModule: Multer, limits: Required<MultipartLimits>, schema: AnySchema | undefined): Parser {
+export function createMultipartParser(multerModule: Multer, limits: Required<MultipartLimits>, body: Pick<ResolvedSchema, 'schema' | 'described'> | undefined): Parser {
+  const schema = body?.schema;
   const upload = multerModule({
     storage: multerModule.memoryStorage(),
     limits: { fileSize: toBytes(limits.fileSize), files: limits.files, fields: limits.fields, fieldSize: toBytes(limits.fieldSize), parts: limits.files + limits.fields },
   }).any();
-  const shape = objectShape(schema);
+  const shape = body ? objectShape(body.described) : undefined;
 
   return (req, res, next) => {
     upload(req, res, (error?: unknown) => {
@@ -84,10 +88,10 @@ export function createMultipartParser(multerModule: Multer, limits: Required<Mul
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** The field schemas of an object schema, through its public `shape`; `undefined` for any other schema. */
-function objectShape(schema: AnySchema | undefined): Record<string, AnySchema> | undefined {
-  const shape = (schema as { shape?: unknown } | undefined)?.shape;
-  return typeof shape === 'object' && shape !== null ? (shape as Record<string, AnySchema>) : undefined;
+/** The field schemas of an object body (under optional, default, refine... wrappers); `undefined` for any other schema. */
+function objectShape(described: SchemaDescription): Record<string, AnySchema> | undefined {
+  const core = unwrapDescription(described);
+  return core.kind === 'object' ? Object.fromEntries(Object.entries(core.shape).map(([key, field]) => [key, field.schema])) : undefined;
 }
 
 /** A text field as JSON when it parses and its schema takes it (alone or as a list of one); else as sent. */

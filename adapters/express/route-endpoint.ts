@@ -39,7 +39,7 @@ export function createRouteEndpoint(route: ResolvedRoute, shared: EndpointShared
   const { name, spec } = route;
   const readBody: BodyReader | undefined =
     route.method !== 'GET' && route.input.body
-      ? createBodyReader(route.contentType, { limit: shared.bodyLimit, schema: route.input.body.schema, multipart: shared.multipart, route: name })
+      ? createBodyReader(route.contentType, { limit: shared.bodyLimit, body: route.input.body, multipart: shared.multipart, route: name })
       : undefined;
   const check = createResponseCheck(`route ${name}`, route.responses, shared.responseValidation);
 
