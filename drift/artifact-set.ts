@@ -80,6 +80,15 @@ export function readArtifactSet(dir: string): ContractArtifacts {
   };
   const set: ContractArtifacts = { schemas: {} };
   if (existsSync(join(dir, 'manifest.json'))) set.manifest = read('manifest.json') as ManifestLike;
+  else {
+    // A set of several modules keeps one manifest per module folder: compare them as one.
+    const manifests = readdirSync(dir)
+      .filter((entry) => existsSync(join(dir, entry, 'manifest.json')))
+      .sort()
+      .map((entry) => read(join(entry, 'manifest.json')) as ManifestLike)
+      .filter((manifest) => typeof manifest?.contractVersion === 'string');
+    if (manifests.length > 0) set.manifest = combineManifests(manifests);
+  }
   if (existsSync(join(dir, 'openapi.json'))) set.openapi = read('openapi.json') as Record<string, unknown>;
   const schemaDir = existsSync(join(dir, 'schemas')) ? 'schemas' : set.manifest || set.openapi ? undefined : '.';
   if (schemaDir) {
@@ -91,4 +100,17 @@ export function readArtifactSet(dir: string): ContractArtifacts {
     throw new ArtifactSetError(dir, 'holds no manifest.json, openapi.json or *.schema.json files');
   }
   return set;
+}
+
+/** The manifests of several modules as one: their routes, views, events and capabilities together. */
+function combineManifests(manifests: readonly ManifestLike[]): ManifestLike {
+  if (manifests.length === 1) return manifests[0] as ManifestLike;
+  return {
+    name: manifests.map((m) => m.name).join(', '),
+    contractVersion: manifests[0]?.contractVersion,
+    routes: manifests.flatMap((m) => m.routes ?? []),
+    views: manifests.flatMap((m) => m.views ?? []),
+    events: manifests.flatMap((m) => m.events ?? []),
+    capabilities: [...new Set(manifests.flatMap((m) => m.capabilities ?? []))].sort(),
+  };
 }

@@ -201,3 +201,30 @@ describe('applyIgnores', () => {
     expect(diff.breaking).toBe(true);
   });
 });
+
+describe('artifact sets of several modules', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it('compare the events and routes of every module folder', async () => {
+    const { buildArtifacts, writeArtifacts } = await import('@webstir-io/module-contract/artifacts');
+    const { createAccountsModule } = await import('../examples/accounts/module.js');
+    const { coachModule } = await import('../examples/events/module.js');
+    const { createModule } = await import('@webstir-io/module-contract');
+    const { files } = await buildArtifacts({ modules: [createAccountsModule(), coachModule] });
+    const base = mkdtempSync(join(tmpdir(), 'mc-drift-multi-'));
+    dirs.push(base);
+    writeArtifacts(base, files);
+    expect(diffContracts(readArtifactSet(base), readArtifactSet(base)).changes).toEqual([]);
+
+    // The head drops every event of the coach module.
+    const { events: _events, ...identity } = coachModule.manifest;
+    const quiet = createModule({ manifest: { ...identity, name: 'coach' } });
+    const head = mkdtempSync(join(tmpdir(), 'mc-drift-multi-'));
+    dirs.push(head);
+    writeArtifacts(head, (await buildArtifacts({ modules: [createAccountsModule(), quiet] })).files);
+    const diff = diffContracts(readArtifactSet(base), readArtifactSet(head));
+    expect(diff.breaking).toBe(true);
+    expect(diff.changes.filter((c) => c.severity === 'breaking').map((c) => c.rule)).toContain('event-removed');
+  });
+});
