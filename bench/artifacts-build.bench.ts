@@ -11,7 +11,7 @@ import type { AnySchema } from '@webstir-io/module-contract';
 import { buildArtifacts } from '@webstir-io/module-contract/artifacts';
 import { generateOpenApi } from '@webstir-io/module-contract/openapi';
 import { generatedContract } from './openapi-contract.js';
-import { markdownTable, saveReport } from './report.js';
+import { markdownTable, median, saveReport } from './report.js';
 
 const RESOURCES = 100; // × 5 routes
 const ENTITIES = 200;
@@ -85,7 +85,6 @@ if (childArg !== -1) {
     if (run.status !== 0) throw new Error(`${name} failed:\n${run.stderr}`);
     results[name] = JSON.parse(run.stdout.trim().split('\n').pop() as string);
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
   const peer = median(results[PEER].ms);
   const build = results['kit build (whole artifact set)'];
   const rows = CONTENDERS.map((name) => {

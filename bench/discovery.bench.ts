@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { discoverModules } from '@webstir-io/module-contract/discovery';
-import { markdownTable, saveReport } from './report.js';
+import { markdownTable, median, saveReport } from './report.js';
 
 const WORKSPACE = 300;
 const INSTALLED = 1_200;
@@ -101,7 +101,6 @@ for (let round = 0; round < WARMUP + ROUNDS; round++) {
     if (round >= WARMUP) samples[name].push(performance.now() - started);
   }
 }
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 const peerMedian = median(samples[PEER]);
 const rows: (string | number)[][] = [['discoverModules (cold: first run, imports 20 entries)', coldMs.toFixed(1), '-', (coldMs / peerMedian).toFixed(2)]];
 for (const name of Object.keys(contenders) as Name[]) {

@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { diffContracts, type ContractArtifacts } from '@webstir-io/module-contract/drift';
 import { generateOpenApi, moduleJsonSchemas } from '@webstir-io/module-contract/openapi';
 import { generatedContract } from './openapi-contract.js';
-import { markdownTable, saveReport } from './report.js';
+import { markdownTable, median, saveReport } from './report.js';
 
 const RESOURCES = 100; // × 5 routes
 const CHANGED_EVERY = 4; // every 4th resource's Item: `name` made optional, an optional field added
@@ -52,11 +52,6 @@ for (let round = 0; round < WARMUP + ROUNDS; round++) {
     if (round >= WARMUP) samples[name].push(elapsed);
   }
 }
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 const peerMedian = median(samples[PEER]);
 const rows = (Object.keys(contenders) as Name[]).map((name) => {
   const m = median(samples[name]);

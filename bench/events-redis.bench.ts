@@ -10,7 +10,7 @@ import { Redis } from 'ioredis';
 import { createRedisStreamsBus } from '@webstir-io/module-contract/events/redis';
 import { coachReflect } from '../examples/events/contracts.js';
 import { startRedisServer } from '../test/fixtures/redis-server.js';
-import { markdownTable, saveReport } from './report.js';
+import { markdownTable, median, saveReport } from './report.js';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -126,7 +126,6 @@ async function bareRound(client: Redis, round: string, count: number, paced: boo
   return result;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 const server = await startRedisServer();
 const client = new Redis(server.url);

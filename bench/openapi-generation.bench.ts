@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { generateOpenApi as tsRestGenerateOpenApi } from '@ts-rest/open-api';
 import { generateOpenApi } from '@webstir-io/module-contract/openapi';
 import { generatedContract } from './openapi-contract.js';
-import { markdownTable, saveReport } from './report.js';
+import { markdownTable, median, saveReport } from './report.js';
 
 const RESOURCES = 100; // × 5 routes
 const WARMUP = 3;
@@ -34,11 +34,6 @@ for (let round = 0; round < WARMUP + ROUNDS; round++) {
     if (round >= WARMUP) samples[name].push(elapsed);
   }
 }
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 
 // Reuse: `$ref`s versus inline copies of the named schemas (same property names and required list).
 const kitDocument = contenders['kit generateOpenApi, 3.1.0']();

@@ -5,7 +5,7 @@
 // which a shared machine disturbs far less than it disturbs req/s. Blocks alternate between servers.
 import { IncomingMessage, ServerResponse, type RequestListener } from 'node:http';
 import { Duplex } from 'node:stream';
-import { markdownTable, saveReport } from './report.js';
+import { markdownTable, median, saveReport } from './report.js';
 import { createBody, EMAIL_ID, SEEDED_ID } from './server-contract.js';
 import { buildTarget, type Target } from './server-apps.js';
 
@@ -59,11 +59,6 @@ async function block(app: RequestListener, post: boolean, count: number): Promis
   return (used.user + used.system) / count;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 const started = Date.now();
 const apps = Object.fromEntries(TARGETS.map((t) => [t, buildTarget(t)])) as Record<Target, RequestListener>;

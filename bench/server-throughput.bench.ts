@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { markdownTable, saveReport } from './report.js';
+import { markdownTable, median, saveReport } from './report.js';
 import { createBody, EMAIL_ID, SEEDED_ID } from './server-contract.js';
 
 type Target = 'kit' | 'raw' | 'express' | 'node';
@@ -111,11 +111,6 @@ async function load(server: Server, options: autocannon.Options, seconds: number
   };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 const started = Date.now();
 const servers = Object.fromEntries(await Promise.all(TARGETS.map(async (t) => [t, await startServer(t)] as const))) as Record<Target, Server>;

@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** A CLI failure the user can fix: printed without a stack, exit code 2. */
@@ -42,4 +43,12 @@ export function parseFlags<T extends FlagSpec>(argv: string[], options: T, usage
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${usage}`);
   }
+}
+
+/** The document format an `--out` file asks for, by its extension. */
+export function formatOf(file: string): 'json' | 'yaml' {
+  const extension = extname(file).toLowerCase();
+  if (extension === '.json') return 'json';
+  if (extension === '.yaml' || extension === '.yml') return 'yaml';
+  throw new UsageError(`${file}: --out must end in .json, .yaml or .yml`);
 }

@@ -111,7 +111,8 @@ export function moduleJsonSchemas(module: ContractModule): Record<string, JsonSc
   return out;
 }
 
-function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+/** A record with its keys in sorted order, for stable documents. */
+export function sortKeys<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }
 

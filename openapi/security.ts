@@ -24,7 +24,7 @@ export function operationSecurity(
 ): SecurityRequirement[] | undefined {
   const credentials = route.credentials;
   if (!credentials) return undefined;
-  if (credentials.kind === 'authorization-header') return [{ [credentials.scheme ?? headerScheme]: [] }];
+  if (credentials.kind === 'authorization-header') return [{ [headerScheme]: [] }];
   const auth = credentials.requirement;
   const configured = Object.keys(schemes);
   const names = auth.schemes ?? configured;

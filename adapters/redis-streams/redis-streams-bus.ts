@@ -5,6 +5,7 @@ import {
   deadLetterStream,
   wireText,
   streamFor,
+  toDeadLetter,
   type DeadLetter,
   type DeliveryContext,
   type EnvelopeOf,
@@ -184,13 +185,7 @@ export class RedisStreamsBus implements EventBus {
 
   async deadLetters(stream: AnyEventContract | string): Promise<DeadLetter[]> {
     const entries = readEntries(await this.client.call('XRANGE', deadLetterStream(streamFor(stream)), '-', '+'));
-    return entries.map(({ fields }) => ({
-      messageId: fields?.messageId ?? '',
-      group: fields?.group ?? '',
-      envelope: fields?.envelope ?? '',
-      reason: fields?.reason ?? '',
-      attempts: Number(fields?.attempts),
-    }));
+    return entries.map(({ fields }) => toDeadLetter(fields));
   }
 
   /** Closes every subscription (after the message each is handling); the client passed in stays open. */

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { formatJson } from '../format-json.js';
-import { parseFlags, UsageError, type Command } from '../args.js';
+import { formatOf, parseFlags, UsageError, type Command } from '../args.js';
 import { loadModule } from '../load-module.js';
 
 const usage = [
@@ -39,10 +39,3 @@ export const asyncapiCommand: Command = {
     } else io.out(text.trimEnd());
   },
 };
-
-function formatOf(file: string): 'json' | 'yaml' {
-  const extension = extname(file).toLowerCase();
-  if (extension === '.json') return 'json';
-  if (extension === '.yaml' || extension === '.yml') return 'yaml';
-  throw new UsageError(`${file}: --out must end in .json, .yaml or .yml`);
-}

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { discoverModules } from '../../discovery/discover-modules.js';
 import type { DiscoveryReport } from '../../discovery/discovery-report.js';
 import { formatJson } from '../format-json.js';
 import { parseFlags, UsageError, type Command } from '../args.js';
@@ -29,6 +28,8 @@ export const discoverCommand: Command = {
     const started = performance.now();
     let report: DiscoveryReport;
     try {
+      // Loaded on use, like the other commands' modules, so the CLI starts without it.
+      const { discoverModules } = await import('../../discovery/discover-modules.js');
       report = await discoverModules({ root });
     } catch (error) {
       throw new UsageError((error as Error).message.replace(/^\[discovery\] /, ''));

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { GenerateOpenApiOptions } from '../../openapi/openapi-options.js';
-import { parseFlags, UsageError, type Command } from '../args.js';
+import { formatOf, parseFlags, UsageError, type Command } from '../args.js';
 import { importFile, loadModule } from '../load-module.js';
 
 const usage = [
@@ -37,13 +37,6 @@ export const openapiCommand: Command = {
     } else io.out(text.trimEnd());
   },
 };
-
-function formatOf(file: string): 'json' | 'yaml' {
-  const extension = extname(file).toLowerCase();
-  if (extension === '.json') return 'json';
-  if (extension === '.yaml' || extension === '.yml') return 'yaml';
-  throw new UsageError(`${file}: --out must end in .json, .yaml or .yml`);
-}
 
 async function loadOptions(file: string, cwd: string): Promise<Omit<GenerateOpenApiOptions, 'openapi'>> {
   const exports = await importFile(file, cwd);

@@ -1,7 +1,7 @@
 import type { ContractModule } from '../../src/create-module.js';
 import { eventEnvelopeSchema } from '../../src/events/event-envelope.js';
 import type { AnySchema } from '../../src/route-spec.js';
-import { toJsonSchema, type JsonSchema } from '../json-schema.js';
+import { formatJson, sortKeys, toJsonSchema, type JsonSchema } from '../json-schema.js';
 
 type Ref = { $ref: string };
 
@@ -112,7 +112,7 @@ export function generateAsyncApi(module: ContractModule, options: GenerateAsyncA
 
 /** The document as JSON text: two-space indent and a final newline. */
 export function asyncApiToJson(document: AsyncApiDocument): string {
-  return `${JSON.stringify(document, null, 2)}\n`;
+  return formatJson(document);
 }
 
 /** The document as YAML text (needs the `yaml` package, an optional peer). */
@@ -127,6 +127,3 @@ function strip(schema: JsonSchema): JsonSchema {
   return rest;
 }
 
-function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
-}

@@ -109,3 +109,14 @@ export function wireText(event: { parse(value: unknown): unknown }, envelope: un
   event.parse(JSON.parse(text));
   return text;
 }
+
+/** A dead letter from the fields of its stream entry, as either bus stores them. */
+export function toDeadLetter(fields: Readonly<Record<string, string | undefined>> | null | undefined): DeadLetter {
+  return {
+    messageId: fields?.messageId ?? '',
+    group: fields?.group ?? '',
+    envelope: fields?.envelope ?? '',
+    reason: fields?.reason ?? '',
+    attempts: Number(fields?.attempts),
+  };
+}

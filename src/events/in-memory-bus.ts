@@ -1,6 +1,6 @@
 import type { AnyEventContract, VersionOf } from './define-event.js';
 import { decide, reasonOf } from './delivery.js';
-import { deadLetterStream, streamFor, wireText, type DeadLetter, type EnvelopeOf, type EventBus, type EventHandler, type SubscribeOptions, type Subscription } from './event-bus.js';
+import { deadLetterStream, streamFor, toDeadLetter, wireText, type DeadLetter, type EnvelopeOf, type EventBus, type EventHandler, type SubscribeOptions, type Subscription } from './event-bus.js';
 
 interface Entry {
   id: string;
@@ -114,13 +114,7 @@ export class InMemoryEventBus implements EventBus {
 
   async deadLetters(stream: AnyEventContract | string): Promise<DeadLetter[]> {
     const entries = this.streams.get(deadLetterStream(streamFor(stream)))?.entries ?? [];
-    return entries.map(({ fields }) => ({
-      messageId: fields.messageId ?? '',
-      group: fields.group ?? '',
-      envelope: fields.envelope ?? '',
-      reason: fields.reason ?? '',
-      attempts: Number(fields.attempts),
-    }));
+    return entries.map(({ fields }) => toDeadLetter(fields));
   }
 
   /** Resolves once every consumer has handled everything published so far. */

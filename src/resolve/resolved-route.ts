@@ -51,7 +51,7 @@ export type ResolvedCredentials =
   /** The kit's auth requirement: the binding asks the auth provider for a session. */
   | { kind: 'session'; requirement: AuthRequirement }
   /** The contract requires an `authorization` header (checked by the schema, not by the kit). */
-  | { kind: 'authorization-header'; scheme?: string };
+  | { kind: 'authorization-header' };
 
 /**
  * A route as every surface reads it: resolved once by `createModule`. The Express binding, the

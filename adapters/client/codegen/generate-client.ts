@@ -3,6 +3,7 @@ import { ProblemList } from '../../../src/problems.js';
 import type { ResolvedRoute } from '../../../src/resolve/resolved-route.js';
 import type { AnySchema } from '../../../src/route-spec.js';
 import { toJsonSchema, type JsonSchema } from '../../../openapi/json-schema.js';
+import { pascal } from '../../../openapi/schema-components.js';
 import { printType } from './json-schema-to-ts.js';
 import { SUCCESS_STATUSES, standaloneRuntime } from './standalone-runtime.js';
 
@@ -209,10 +210,3 @@ function hasErrorShape(jsonOf: (schema: AnySchema) => JsonSchema, definitions: R
   };
 }
 
-function pascal(name: string): string {
-  return name
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((part) => part[0]!.toUpperCase() + part.slice(1))
-    .join('');
-}
